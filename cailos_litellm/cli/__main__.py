@@ -1,0 +1,3 @@
+from cailos_litellm.cli import main
+
+main()
