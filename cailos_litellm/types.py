@@ -12,6 +12,7 @@ from typing import Literal, Mapping
 __all__ = [
     "CAPABILITIES",
     "STRATEGIES",
+    "TASK_CLASSES",
     "Decision",
     "Deployment",
     "Endpoint",
@@ -24,6 +25,22 @@ __all__ = [
 Strategy = Literal["cost", "speed", "quality", "balanced"]
 STRATEGIES: tuple[str, ...] = ("cost", "speed", "quality", "balanced")
 CAPABILITIES: tuple[str, ...] = ("tools", "vision", "json_schema")
+# The intent taxonomy (definitions in docs/taxonomy.md); also the keys of eval scores and sandbox skills.
+TASK_CLASSES: tuple[str, ...] = (
+    "extraction",
+    "classification",
+    "summarization",
+    "translation",
+    "chat",
+    "creative_writing",
+    "code_generation",
+    "debugging",
+    "sql",
+    "math_reasoning",
+    "analysis",
+    "tool_use",
+    "vision",
+)
 
 
 @dataclass(frozen=True, slots=True)
