@@ -45,7 +45,10 @@ def _feature(v: Any) -> str:
 
 
 def _positive(v: Any) -> float:
-    number = float(v)  # ValueError/TypeError for junk
+    try:
+        number = float(v)
+    except ValueError:
+        raise ValueError("must be a positive number") from None
     if isinstance(v, bool) or not math.isfinite(number) or number <= 0:
         raise ValueError("must be a positive number")
     return number
@@ -65,10 +68,10 @@ def _capabilities(v: Any) -> frozenset[str]:
 def _cache(v: Any) -> str | int:
     if v in ("off", "on"):
         return str(v)
-    ttl = int(v)
-    if isinstance(v, bool) or ttl <= 0 or str(ttl) != str(v).strip():
+    text = str(v).strip()
+    if isinstance(v, bool) or not text.isdigit() or int(text) <= 0:
         raise ValueError("must be 'off', 'on' or a TTL in whole seconds")
-    return ttl
+    return int(text)
 
 
 _PARSERS: dict[str, Callable[[Any], Any]] = {
@@ -93,7 +96,8 @@ def read_hints(metadata: Mapping[str, Any] | None, headers: Mapping[str, str] | 
             continue
         try:
             values[name] = parse(raw)
-        except (TypeError, ValueError) as exc:
-            detail = exc if isinstance(exc, ValueError) and "must" in str(exc) else "has the wrong type"
-            raise BadRequestHint(f"invalid {source}: {detail}") from None
+        except ValueError as exc:
+            raise BadRequestHint(f"invalid {source}: {exc}") from None
+        except TypeError:
+            raise BadRequestHint(f"invalid {source}: has the wrong type") from None
     return Hints(**values)

@@ -128,3 +128,11 @@ def test_settings_env_overrides_and_rejects_unknown(tmp_path):
     path.write_text(yaml.safe_dump(raw))
     with pytest.raises(ConfigError, match="cailos_settings field 'strategy'"):
         load_bundle_config(path, lookup, environ={})
+
+
+def test_example_provider_config_is_valid():
+    from cailos_litellm.proxy.facts import litellm_facts
+
+    config = load_bundle_config(ROOT / "examples" / "providers.yaml", litellm_facts, environ={})
+    sonnet = config.registry.get("claude-sonnet-4-5")
+    assert sonnet.input_cost_per_token == 3e-6 and "tools" in sonnet.capabilities

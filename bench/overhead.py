@@ -1,0 +1,98 @@
+"""Proxy overhead: a bare LiteLLM proxy vs the same proxy with the cailos bundle, side by side in one run.
+
+Same sandbox (zero added latency), same model_list, same load generator and concurrency. Rounds alternate
+bare/bundle so drift on a shared machine hits both. The last line is the summary:
+
+    overhead: bundle/bare throughput=<ratio> p50_added_ms=<x> p95_added_ms=<y>
+
+Usage: python bench/overhead.py [--requests 1500] [--concurrency 16] [--rounds 2] [--model gpt-4o-mini]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import copy
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from cailos_litellm.launch import MASTER_KEY, render_config, run_proxy
+from cailos_litellm.sandbox.process import run_sandbox
+
+MESSAGES = [{"role": "user", "content": "Classify this ticket: the invoice total is wrong on order 1182."}]
+
+
+def bare_config(config: dict) -> dict:
+    bare = copy.deepcopy(config)
+    bare["litellm_settings"].pop("callbacks", None)
+    bare.pop("cailos_settings", None)
+    return bare
+
+
+async def load(url: str, model: str, requests: int, concurrency: int) -> tuple[float, list[float]]:
+    latencies: list[float] = []
+    queue = iter(range(requests))
+    body = {"model": model, "messages": MESSAGES}
+    headers = {"Authorization": f"Bearer {MASTER_KEY}"}
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30, headers=headers) as client:
+        async def worker() -> None:
+            for _ in queue:
+                start = time.perf_counter()
+                response = await client.post("/v1/chat/completions", json=body)
+                latencies.append((time.perf_counter() - start) * 1000)
+                if response.status_code != 200:
+                    raise SystemExit(f"{url}: HTTP {response.status_code}: {response.text[:300]}")
+
+        for _ in range(20):  # warm-up: connections, caches, first-call imports
+            await client.post("/v1/chat/completions", json=body)
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        elapsed = time.perf_counter() - started
+    return requests / elapsed, latencies
+
+
+def pct(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100)[int(q) - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=1500)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--model", default="gpt-4o-mini", help="named model (transparent gateway) or e.g. auto")
+    args = parser.parse_args()
+
+    results: dict[str, list[tuple[float, list[float]]]] = {"bare": [], "bundle": []}
+    with run_sandbox(seed=0, latency_scale=0) as sandbox, tempfile.TemporaryDirectory() as tmp:
+        config = render_config(sandbox)
+        variants = {"bare": (bare_config(config), args.model if args.model != "auto" else "gpt-4o-mini"),
+                    "bundle": (config, args.model)}
+        for round_no in range(1, args.rounds + 1):
+            for name, (cfg, model) in variants.items():
+                print(f"round {round_no}/{args.rounds}: starting {name} proxy…", file=sys.stderr, flush=True)
+                with run_proxy(cfg, Path(tmp) / f"{name}{round_no}") as proxy:
+                    rps, lat = asyncio.run(load(proxy.url, model, args.requests, args.concurrency))
+                results[name].append((rps, lat))
+                print(f"  {name:6s} model={model:12s} {rps:7.1f} req/s  p50 {pct(lat, 50):6.2f} ms  "
+                      f"p95 {pct(lat, 95):6.2f} ms", flush=True)
+
+    summary = {}
+    for name, runs in results.items():
+        rps = statistics.mean(r for r, _ in runs)
+        lat = [x for _, xs in runs for x in xs]
+        summary[name] = (rps, pct(lat, 50), pct(lat, 95))
+        print(f"{name:6s} total: {rps:7.1f} req/s  p50 {summary[name][1]:6.2f} ms  p95 {summary[name][2]:6.2f} ms "
+              f"({len(lat)} requests, concurrency {args.concurrency})")
+    (b_rps, b50, b95), (c_rps, c50, c95) = summary["bare"], summary["bundle"]
+    print(f"overhead: bundle/bare throughput={c_rps / b_rps:.3f} p50_added_ms={c50 - b50:.2f} p95_added_ms={c95 - b95:.2f}")
+
+
+if __name__ == "__main__":
+    main()
