@@ -131,8 +131,8 @@ class Answerer:
         if tool is not None:
             return self._tool_answer(ask, tool, ask.last_user_text)
         if ask.tool_result is not None:
-            return self._text_answer(ask, f"Tool result: {ask.tool_result}")
-        return self._text_answer(ask, f"Echo: {ask.last_user_text}")
+            return self._text_answer(ask, f"Tool result: {ask.tool_result}", ask.tool_result)
+        return self._text_answer(ask, f"Echo: {ask.last_user_text}", ask.last_user_text)
 
     def _tool_to_call(self, ask: Ask) -> ToolSpec | None:
         if not ask.tools or ask.tools_off or ask.tool_result is not None:
@@ -169,9 +169,10 @@ class Answerer:
             tool_args=body,
         )
 
-    def _text_answer(self, ask: Ask, text: str) -> Answer:
+    def _text_answer(self, ask: Ask, text: str, fill: str | None = None) -> Answer:
+        """`text` is the plain answer; schema-shaped JSON fills its strings with `fill` (default: `text`)."""
         if ask.json_mode == "schema" and ask.json_schema is not None:
-            text = _dumps(value_for_schema(ask.json_schema, text))
+            text = _dumps(value_for_schema(ask.json_schema, text if fill is None else fill))
         elif ask.json_mode is not None:
             text = _dumps({"answer": text})
         finish: Literal["stop", "length"] = "stop"
