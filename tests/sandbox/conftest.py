@@ -9,6 +9,7 @@ import openai
 import pytest
 
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+os.environ.setdefault("LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS", "True")  # no fetch of the remote beta list
 
 from cailos_litellm.sandbox import RunningSandbox, run_sandbox  # noqa: E402
 
