@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Iterator
 
 import httpx
 import openai
 import pytest
+import yaml
 
 from cailos_litellm.sandbox import RunningSandbox
 
@@ -159,3 +161,26 @@ def test_base_error_rate_applies_with_error_scale() -> None:
         codes = [_chat(sb).status_code for _ in range(50)]
         assert 3 <= codes.count(500) <= 20
         assert sb.control.stats()["models"]["gpt-4o"]["openai"]["base_error"] == codes.count(500)
+
+
+def test_custom_profiles_drive_latency_and_base_errors(tmp_path: Path) -> None:
+    from cailos_litellm.sandbox import run_sandbox
+
+    fast = {"input_cost_per_token": 0, "output_cost_per_token": 0, "ttft_ms": 0, "tokens_per_s": 1000,
+            "error_rate": 0}
+    path = tmp_path / "profiles.yaml"
+    path.write_text(yaml.safe_dump({"default": fast, "models": {
+        "slow": {**fast, "ttft_ms": 200, "tokens_per_s": 20},
+        "flaky": {**fast, "error_rate": 1.0}}}))
+    with run_sandbox(profiles=path, latency_scale=1, error_scale=1) as sb:
+        start = time.monotonic()
+        assert _chat(sb, model="slow").status_code == 200  # 200 ms + 3 tokens ("Echo: ping") at 20/s = 350 ms
+        assert 0.34 < time.monotonic() - start < 2
+        start = time.monotonic()
+        assert _chat(sb, model="anything-else").status_code == 200
+        assert time.monotonic() - start < 0.2
+        assert _chat(sb, model="flaky").status_code == 500
+        sb.control.add_fault(model="slow", ttft_ms=0)  # a fault's ttft overrides the profile's
+        start = time.monotonic()
+        assert _chat(sb, model="slow").status_code == 200
+        assert 0.14 < time.monotonic() - start < 0.34
