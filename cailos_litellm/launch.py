@@ -15,10 +15,12 @@ from typing import Any, Iterator, Mapping
 import httpx
 import yaml
 
-__all__ = ["MASTER_KEY", "ROOT", "Proxy", "free_port", "render_config", "run_proxy"]
+__all__ = ["MASTER_KEY", "OFFLINE_ENV", "ROOT", "Proxy", "free_port", "render_config", "run_proxy"]
 
 ROOT = Path(__file__).resolve().parents[1]  # the repository (editable install)
 MASTER_KEY = "sk-cailos-dev"
+# LiteLLM fetches its cost map and Anthropic beta headers at start unless told to use its bundled copies.
+OFFLINE_ENV = {"LITELLM_LOCAL_MODEL_COST_MAP": "True", "LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS": "True"}
 # proxy_config.yaml's sandbox lanes, by port
 LANE_PORTS = {4101: "openai", 4102: "azure", 4103: "anthropic", 4104: "google", 4105: "local"}
 _LANE_URL = re.compile(r"http://127\.0\.0\.1:(410[1-5])")
@@ -60,7 +62,7 @@ def run_proxy(config: Mapping[str, Any], workdir: Path, env: Mapping[str, str] |
     config_path.write_text(yaml.safe_dump(dict(config), sort_keys=False), encoding="utf-8")
     port = port or free_port()
     log = workdir / "proxy.log"
-    full_env = {**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True", **(env or {})}
+    full_env = {**os.environ, **OFFLINE_ENV, **(env or {})}
     litellm_bin = Path(sys.executable).with_name("litellm")
     with open(log, "wb") as out:
         process = subprocess.Popen(

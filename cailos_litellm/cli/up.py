@@ -24,7 +24,9 @@ _PROVIDER_KEYS = ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "AZUR
               help="Sandbox latency scale (0 = instant answers).")
 def up(config_path: Path, port: int, sandbox_latency: float) -> None:
     """Start the proxy on CONFIG; start the sandbox first when CONFIG uses its lanes."""
-    env = {**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True"}
+    from ..launch import OFFLINE_ENV
+
+    env = {**os.environ, **OFFLINE_ENV}
     children: list[subprocess.Popen[bytes]] = []
     uses_sandbox = bool(_SANDBOX_LANE.search(config_path.read_text(encoding="utf-8")))
     if uses_sandbox:
@@ -32,7 +34,8 @@ def up(config_path: Path, port: int, sandbox_latency: float) -> None:
             click.echo("note: provider keys are set, but this config uses the sandbox; "
                        "see examples/providers.yaml to route to real providers.", err=True)
         children.append(subprocess.Popen(
-            [sys.executable, "-m", "cailos_litellm.sandbox", "--port", "4100", "--latency-scale", str(sandbox_latency)],
+            [sys.executable, "-m", "cailos_litellm.sandbox", "--port", "4100", "--latency-scale", str(sandbox_latency),
+             "--error-scale", "0"],
             env=env))
         _wait_for("http://127.0.0.1:4100/_sandbox/health", children[0], "sandbox")
     litellm = Path(sys.executable).with_name("litellm")

@@ -21,11 +21,12 @@ def test_broken_config_stops_startup_naming_deployment_and_field(sandbox, tmp_pa
     config = render_config(sandbox)
     broken = copy.deepcopy(config)
     broken["model_list"][3]["model_info"]["cailos"]["trust_level"] = 7
-    with pytest.raises(RuntimeError) as err:
+    with pytest.raises(RuntimeError, match="proxy exited with 3"):
         with run_proxy(broken, tmp_path):
             pass
-    assert "configuration error: deployment 'gpt-4o-mini@openai'" in str(err.value)
-    assert "model_info.cailos.trust_level': must be an integer 0-3, got 7" in str(err.value)
+    log = (tmp_path / "proxy.log").read_text()
+    assert ("cailos-litellm: configuration error: deployment 'gpt-4o-mini@openai' (model_list[3], model_name "
+            "'gpt-4o-mini') field 'model_info.cailos.trust_level': must be an integer 0-3, got 7") in log
 
 
 def test_bypass_turns_every_stage_into_a_pass_through(sandbox, tmp_path):
