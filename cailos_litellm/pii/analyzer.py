@@ -1,0 +1,148 @@
+"""PII shield: detection for one text. Runs the policy's detectors and NER, resolves overlaps, caches per content.
+
+Results are cached by a hash of the text (bounded LRU, offsets only): a multi-turn conversation resends its whole
+history every turn, and only the new turns should cost anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+import time
+from collections import OrderedDict
+from typing import Sequence
+
+from cailos_litellm.errors import PIIShieldError
+from cailos_litellm.pii.detectors.base import Detector
+from cailos_litellm.pii.ner import NOT_CANDIDATES, NerEngine
+from cailos_litellm.pii.policy import ShieldPolicy
+from cailos_litellm.pii.spans import Span
+
+__all__ = ["NER_ENTITIES", "PUBLIC_NAMES", "Analyzer", "resolve_overlaps"]
+
+NER_ENTITIES = frozenset({"PERSON", "ORG", "LOCATION"})
+
+# Vendors, products and platforms people name at work: public, not about a person or a client. spaCy's small
+# model tags many of them ORG; they are never cloaked (a team can still add its clients via the policy).
+PUBLIC_NAMES: frozenset[str] = frozenset(
+    s.casefold()
+    for s in """Slack Jira Confluence GitHub GitLab Bitbucket Kubernetes Docker Postgres PostgreSQL MySQL Redis
+    MongoDB AWS Azure GCP Excel PowerPoint Outlook Zoom Teams Notion Figma Salesforce HubSpot Stripe Shopify
+    Python JavaScript TypeScript React Vue Angular Node Node.js Django Flask FastAPI Linux Windows macOS iOS Android
+    Chrome Firefox Safari OpenAI ChatGPT GPT GPT-4 GPT-4o Claude Gemini Llama Mistral LiteLLM Terraform Grafana
+    Datadog Sentry Kafka Airflow Snowflake BigQuery Tableau Looker Zendesk Intercom Trello Asana Dropbox iPhone
+    iPad MacBook Pixel Galaxy Kindle Alexa Siri Google Microsoft Apple Amazon Meta Nvidia Intel SAP Oracle IBM
+    PayPal Visa Mastercard Gmail Uber Airbnb Netflix Spotify WhatsApp Telegram Signal LinkedIn Twitter YouTube
+    Wi-Fi Bluetooth USB HDMI SQL NoSQL GraphQL REST SDK CLI CI/CD DevOps SaaS CRM ERP KPI OKR SLA SLO NPS ROI
+    Q1 Q2 Q3 Q4 EMEA APAC LATAM Prometheus Jenkins Vercel Netlify Heroku Cloudflare Supabase Firebase Pandas NumPy
+    """.split()
+)
+_EDGE = "\"'()[]{}<>,.;:!?*_`"
+_DIGITS = re.compile(r"\d")
+
+
+def resolve_overlaps(spans: Sequence[Span], rank: dict[str, int] | None = None) -> list[Span]:
+    """Keep non-overlapping spans: structured (score >= 0.95) first, then longer, then by detector rank."""
+    rank = rank or {}
+    order = sorted(spans, key=lambda s: (s.score < 0.95, -(s.end - s.start), rank.get(s.source, 99), s.start))
+    chosen: list[Span] = []
+    for s in order:
+        if not any(s.start < c.end and c.start < s.end for c in chosen):
+            chosen.append(s)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+class Analyzer:
+    """Detectors + NER for one policy. Read-only after construction except for its result cache."""
+
+    def __init__(
+        self, detectors: Sequence[Detector], ner: NerEngine | None, policy: ShieldPolicy, *, cache_size: int = 8192
+    ) -> None:
+        if policy.entities & NER_ENTITIES and ner is None:
+            raise PIIShieldError("PII shield: the policy needs NER (PERSON/ORG/LOCATION) but no NER model is loaded")
+        self._detectors = tuple(detectors)
+        self._ner = ner if policy.entities & NER_ENTITIES else None
+        self._policy = policy
+        self._rank = {d.name: i for i, d in enumerate(self._detectors)}
+        self._cache: OrderedDict[bytes, tuple[Span, ...]] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+        self.cache_hits = 0
+        self.cache_misses = 0
+
+    @staticmethod
+    def _key(text: str) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+    def cached(self, text: str) -> bool:
+        with self._lock:
+            return self._key(text) in self._cache
+
+    def analyze(self, text: str, deadline: float | None = None) -> tuple[Span, ...]:
+        """Entity spans of `text` allowed by the policy (cached); PIIShieldError past `deadline` (perf_counter)."""
+        if not text or text.isspace():
+            return ()
+        key = self._key(text)
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                self.cache_hits += 1
+                return hit
+        spans = self._analyze(text, deadline)
+        with self._lock:
+            self.cache_misses += 1
+            self._cache[key] = spans
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return spans
+
+    def _analyze(self, text: str, deadline: float | None) -> tuple[Span, ...]:
+        found: list[Span] = []
+        for det in self._detectors:
+            found.extend(det.detect(text))
+            _check(deadline)
+        if self._ner is not None:
+            found.extend(s for s in (_trim(text, s) for s in self._ner.entities(text)) if s is not None)
+            _check(deadline)
+        kept = [s for s in found if s.entity in self._policy.entities and not self._allowed(text[s.start : s.end])]
+        return tuple(resolve_overlaps(kept, self._rank))
+
+    def _allowed(self, value: str) -> bool:
+        folded = value.casefold().strip(_EDGE)
+        allow = self._policy.allow_list
+        if not allow:
+            return False
+        if folded in allow:
+            return True
+        # "Cailos GmbH", "the Cailos team": an allowed name plus legal-form or filler words.
+        words = [w for w in re.split(r"[\s,]+", folded) if w not in _FILLER]
+        return " ".join(words) in allow
+
+
+_FILLER = frozenset("the inc inc. ltd ltd. llc gmbh ag corp corp. co co. plc sa sas bv team's team".split())
+
+
+def _check(deadline: float | None) -> None:
+    if deadline is not None and time.perf_counter() > deadline:
+        raise PIIShieldError("PII shield: detection timed out")
+
+
+def _trim(text: str, span: Span) -> Span | None:
+    """Tidy an NER span (edges, possessive 's) and drop the ones that are not personal: products, numbers."""
+    start, end = span.start, span.end
+    while start < end and text[start] in _EDGE + " ":
+        start += 1
+    while end > start and text[end - 1] in _EDGE + " ":
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    value = text[start:end]
+    if len(value) < 2 or value.casefold() in PUBLIC_NAMES or value.casefold() in NOT_CANDIDATES or "@" in value or "\n" in value:
+        return None
+    if len(_DIGITS.findall(value)) * 2 > len(value) or not any(ch.isupper() for ch in value[:1]):
+        return None
+    if value.split()[0].casefold() in PUBLIC_NAMES and len(value.split()) <= 2:
+        return None
+    return Span(start, end, span.entity, span.score, span.source)
