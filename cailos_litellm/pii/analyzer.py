@@ -38,14 +38,31 @@ PUBLIC_NAMES: frozenset[str] = frozenset(
     Q1 Q2 Q3 Q4 EMEA APAC LATAM Prometheus Jenkins Vercel Netlify Heroku Cloudflare Supabase Firebase Pandas NumPy
     """.split()
 )
+PUBLIC_PHRASES: frozenset[str] = frozenset(
+    """nda gdpr hipaa ccpa kyc aml bearer vat iban bic swift ssn sin dni nie aadhaar national insurance
+    social security social security number national insurance number the board""".split("\n")[0].split()
+) | {"national insurance", "social security", "social security number", "national insurance number", "the board"}
+# Words that make a capitalised span an organisation whatever spaCy said (generic business nouns, legal forms).
+ORG_WORDS: frozenset[str] = frozenset(
+    """ltd limited gmbh inc llc llp plc ag sa sas bv nv pty corp corporation co company group holdings partners
+    consulting consultants analytics logistics capital insurance foods media labs laboratories biotech pharma
+    pharmaceuticals engineering advisory ventures robotics architects dental freight textiles systems solutions
+    technologies tech services bank university college institute hospital clinic council agency ministry foundation
+    association airlines airways energy motors studios software networks trust fund school academy press""".split()
+)
 _EDGE = "\"'()[]{}<>,.;:!?*_`"
 _DIGITS = re.compile(r"\d")
 
 
+def _tier(score: float) -> int:
+    # structured detectors (1.0) > context rules (0.85) > NER (0.8)
+    return 2 if score >= 0.95 else 1 if score >= 0.85 else 0
+
+
 def resolve_overlaps(spans: Sequence[Span], rank: dict[str, int] | None = None) -> list[Span]:
-    """Keep non-overlapping spans: structured (score >= 0.95) first, then longer, then by detector rank."""
+    """Keep non-overlapping spans: structured first, then context rules, then NER; longer, then by detector rank."""
     rank = rank or {}
-    order = sorted(spans, key=lambda s: (s.score < 0.95, -(s.end - s.start), rank.get(s.source, 99), s.start))
+    order = sorted(spans, key=lambda s: (-_tier(s.score), -(s.end - s.start), rank.get(s.source, 99), s.start))
     chosen: list[Span] = []
     for s in order:
         if not any(s.start < c.end and c.start < s.end for c in chosen):
@@ -141,8 +158,31 @@ def _trim(text: str, span: Span) -> Span | None:
     value = text[start:end]
     if len(value) < 2 or value.casefold() in PUBLIC_NAMES or value.casefold() in NOT_CANDIDATES or "@" in value or "\n" in value:
         return None
-    if len(_DIGITS.findall(value)) * 2 > len(value) or not any(ch.isupper() for ch in value[:1]):
+    folded = value.casefold()
+    if folded in PUBLIC_PHRASES or not value[:1].isupper():
         return None
-    if value.split()[0].casefold() in PUBLIC_NAMES and len(value.split()) <= 2:
+    digits = len(_DIGITS.findall(value))
+    if digits and (span.entity != "ORG" or digits * 2 >= len(value)):
         return None
-    return Span(start, end, span.entity, span.score, span.source)
+    words = value.split()
+    if words[0].casefold() in PUBLIC_NAMES and len(words) <= 2:
+        return None
+    return Span(start, end, _retype(words, span.entity), span.score, span.source)
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
+
+
+def _retype(words: list[str], entity: str) -> str:
+    """Fix spaCy's commonest type confusions (the small model often calls unfamiliar names ORG or GPE)."""
+    if any(w.casefold().strip(".,") in ORG_WORDS for w in words):
+        return "ORG"
+    # Two or three capitalised name-shaped words with no business word: a person's full name.
+    if entity in ("ORG", "LOCATION") and 2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(w) for w in words):
+        if words[0] not in _PLACE_FIRST:
+            return "PERSON"
+    return entity
+
+
+# First words of multi-word place names ("New York", "San Diego", "Lake Como").
+_PLACE_FIRST = frozenset("New San Santa Los Las Saint St Port Fort Lake Mount Cape North South East West Upper Lower Great Little Hong Tel Abu Buenos Rio Costa Sri El La Le".split())

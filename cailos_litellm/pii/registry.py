@@ -9,6 +9,7 @@ from cailos_litellm.pii.detectors.email import EmailDetector
 from cailos_litellm.pii.detectors.iban import IbanDetector
 from cailos_litellm.pii.detectors.ip import IpDetector
 from cailos_litellm.pii.detectors.national_id import NationalIdDetector
+from cailos_litellm.pii.detectors.org import OrgDetector
 from cailos_litellm.pii.detectors.passport import PassportDetector
 from cailos_litellm.pii.detectors.person import PersonContextDetector
 from cailos_litellm.pii.detectors.phone import PhoneDetector
@@ -32,6 +33,7 @@ DETECTORS: dict[str, type[Detector]] = {
     "address": AddressDetector,
     "postcode": PostcodeDetector,
     "person_context": PersonContextDetector,
+    "org_legal_form": OrgDetector,
 }
 
 

@@ -9,6 +9,7 @@ from cailos_litellm.pii.detectors.email import EmailDetector
 from cailos_litellm.pii.detectors.iban import IbanDetector
 from cailos_litellm.pii.detectors.ip import IpDetector
 from cailos_litellm.pii.detectors.national_id import NationalIdDetector
+from cailos_litellm.pii.detectors.org import OrgDetector
 from cailos_litellm.pii.detectors.passport import PassportDetector
 from cailos_litellm.pii.detectors.person import PersonContextDetector
 from cailos_litellm.pii.detectors.phone import PhoneDetector
@@ -24,6 +25,7 @@ __all__ = [
     "IbanDetector",
     "IpDetector",
     "NationalIdDetector",
+    "OrgDetector",
     "PassportDetector",
     "PersonContextDetector",
     "PhoneDetector",

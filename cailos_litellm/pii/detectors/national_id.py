@@ -14,6 +14,8 @@ from cailos_litellm.pii.detectors.card import luhn_ok
 __all__ = ["NationalIdDetector", "verhoeff_ok"]
 
 _DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+# A Luhn-valid 3-3-3 number is an identifier only when the text says so.
+_ID_WORDS = ("sin", "social insurance", "insurance", "id", "identity", "national", "document", "dni", "nie", "aadhaar", "kyc")
 _NINO_BAD_PREFIX = ("BG", "GB", "NK", "KN", "TN", "NT", "ZZ")
 
 # Verhoeff tables (dihedral group D5), as published with the algorithm.
@@ -61,7 +63,7 @@ class NationalIdDetector(Detector):
         if re.fullmatch(r"[A-Z]{2}\d{6}[A-D]", compact):
             return compact[:2] not in _NINO_BAD_PREFIX
         if re.fullmatch(r"\d{9}", compact):
-            return luhn_ok(compact) and has_context(text, start, end, ("sin", "social insurance"), before=30)
+            return luhn_ok(compact) and has_context(text, start, end, _ID_WORDS, before=40)
         if re.fullmatch(r"\d{12}", compact) and value.count(" ") == 2:
             return verhoeff_ok(compact)
         if re.fullmatch(r"[XYZ0-9]\d{7}[A-Z]", compact):

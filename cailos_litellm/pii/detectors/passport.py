@@ -12,8 +12,8 @@ __all__ = ["PassportDetector"]
 class PassportDetector(Detector):
     entity = "PASSPORT"
     PATTERNS = (
-        r"(?i:passport|reisepass|passeport|pasaporte)(?i:\s+(?:no\.?|number|num\.?|nr\.?|n°|#|id))?"
-        r"(?i:\s+is)?\s*[:#]?\s*(?P<value>[A-Z0-9]{6,9})(?![\w])",
+        # "passport number X", "passport: X", JSON "passport": "X", "passport number, it's now X".
+        r"(?i:passport|reisepass|passeport|pasaporte)(?:[\s\"':#=,.]+[a-z°#.'’]{1,8}){0,4}?[\s\"':#=,.]+(?P<value>[A-Z0-9]{6,9})(?![\w])",
     )
 
     def validate(self, value: str, text: str, start: int, end: int) -> bool:

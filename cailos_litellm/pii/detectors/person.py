@@ -37,12 +37,18 @@ class PersonContextDetector(Detector):
         rf"(?i:\bmy name is|\bmy name's|\bi am called|\bi'm called|\bcall me|\bname\s*:|\bsigned\s*,?|\bcontact person\s*:)"
         rf"\s+(?P<value>{_LOWER_NAME}(?:\s{_LOWER_NAME}){{0,2}})",
         # Greetings and introductions: "Hi Priya,", "Dear Ms Brandt", "this is Tomasz from", "I'm Keanu".
-        rf"(?:\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Morning|cc|CC|Cc|ask for|speak to|talk to|this is|This is|I'm|I am)),?\s"
+        rf"(?:\b(?i:hi|hello|hey|dear|thanks|thank you|cheers|morning|cc|ask for|speak to|talk to|this is|i'm|i am)),?\s"
         rf"(?P<value>{_NAME}(?:\s{_NAME}){{0,2}})",
         # Signatures: a name alone on the line after a closing.
         rf"(?im:^\s*(?:best|kind|warm|many)?\s*(?:regards|wishes|thanks|thank you|cheers|sincerely|best|yours(?: truly| sincerely)?),?\s*\n\s*)"
         rf"(?P<value>{_NAME}(?:\s{_NAME}){{0,2}})\s*$",
         rf"(?m:^\s*(?:--|—|–)\s?)(?P<value>{_NAME}(?:\s{_NAME}){{0,2}})\s*$",
+        # Structured data: "name": "Leilani Reinholt", holder=..., --author="Name <mail>".
+        rf"[\"']?(?i:name|full_?name|first_?name|last_?name|contact|holder|card_?holder|payee|recipient|customer|author|assignee|"
+        rf"passenger|traveller|employee|patient|signed_?by)[\"']?\s*[:=]\s*[\"']"
+        rf"(?P<value>{_NAME}(?:\s(?:{_NAME}|[A-Z]\.)){{0,3}})(?=\s*[\"'<])",
+        # A mail display name: "Lucia Zimmermann <lucia@example.com>".
+        rf"(?P<value>{_NAME}(?:\s{_NAME}){{1,2}})\s<[^<>\s@]+@",
     )
 
     def detect(self, text: str) -> list:  # type: ignore[override]

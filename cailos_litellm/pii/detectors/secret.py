@@ -16,6 +16,9 @@ _KEY_WORDS = (
 )
 
 
+_IDENTIFIER = re.compile(r"[A-Z][A-Z0-9_]*|(?:os|process|self|this|config|settings|env|cfg)\.[\w.\[]*|[a-z_]+\(.*|\$\{?\w+\}?")
+
+
 def entropy(value: str) -> float:
     """Shannon entropy in bits per character."""
     counts = Counter(value)
@@ -53,6 +56,8 @@ class SecretDetector(Detector):
             return True
         before = text[max(0, start - 40) : start].lower()
         assigned = re.search(rf"(?:{_KEY_WORDS}|bearer)[\"']?\s*(?:[:=]|\bis\b)?\s*[\"']?$", before) is not None
+        if assigned and _IDENTIFIER.fullmatch(value):
+            return False  # api_key=API_KEY, token: os.environ[...]: a reference, not the secret
         if assigned:
             # Passwords may be words: ask only that it is not a plain lower-case word or a placeholder.
             return not re.fullmatch(r"[a-z]+", value) or len(value) >= 12
