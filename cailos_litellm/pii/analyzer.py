@@ -14,6 +14,7 @@ from collections import OrderedDict
 from typing import Sequence
 
 from cailos_litellm.errors import PIIShieldError
+from cailos_litellm.pii.detectors._stopwords import STOP_WORDS
 from cailos_litellm.pii.detectors.base import Detector
 from cailos_litellm.pii.ner import NOT_CANDIDATES, NerEngine
 from cailos_litellm.pii.policy import ShieldPolicy
@@ -82,6 +83,8 @@ class Analyzer:
         self._ner = ner if policy.entities & NER_ENTITIES else None
         self._policy = policy
         self._rank = {d.name: i for i, d in enumerate(self._detectors)}
+        allow = sorted(policy.allow_list, key=len, reverse=True)
+        self._allow_rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, allow)) + r")(?!\w)", re.I) if allow else None
         self._cache: OrderedDict[bytes, tuple[Span, ...]] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -123,22 +126,33 @@ class Analyzer:
         if self._ner is not None:
             found.extend(s for s in (_trim(text, s) for s in self._ner.entities(text)) if s is not None)
             _check(deadline)
-        kept = [s for s in found if s.entity in self._policy.entities and not self._allowed(text[s.start : s.end])]
+        kept = [s for s in found if s.entity in self._policy.entities]
+        if self._allow_rx is not None:
+            kept = self._apply_allow_list(text, kept)
         return tuple(resolve_overlaps(kept, self._rank))
 
-    def _allowed(self, value: str) -> bool:
-        folded = value.casefold().strip(_EDGE)
-        allow = self._policy.allow_list
-        if not allow:
-            return False
-        if folded in allow:
-            return True
-        # "Cailos GmbH", "the Cailos team": an allowed name plus legal-form or filler words.
-        words = [w for w in re.split(r"[\s,]+", folded) if w not in _FILLER]
-        return " ".join(words) in allow
+    def _apply_allow_list(self, text: str, spans: list[Span]) -> list[Span]:
+        """Cut allowed names out of spans ("Cailos GmbH" -> nothing; "Cailos and Fernhill LLP" -> "Fernhill LLP")."""
+        hits = [(m.start(), m.end()) for m in self._allow_rx.finditer(text)]  # type: ignore[union-attr]
+        if not hits:
+            return spans
+        out: list[Span] = []
+        for s in spans:
+            pieces = [(s.start, s.end)]
+            for hs, he in hits:
+                pieces = [p for a, b in pieces for p in ((a, min(b, hs)), (max(a, he), b)) if p[0] < p[1]] if hs < s.end and s.start < he else pieces
+            for a, b in pieces:
+                if (a, b) == (s.start, s.end):
+                    out.append(s)
+                    continue
+                # Drop what is left when it is only legal forms, filler words and punctuation.
+                words = [m for m in re.finditer(r"[\w'’&.-]+", text[a:b]) if m.group().casefold().strip(".") not in _FILLER]
+                if words and sum(len(w.group()) for w in words) >= 2:
+                    out.append(Span(a + words[0].start(), a + words[-1].end(), s.entity, s.score, s.source))
+        return out
 
 
-_FILLER = frozenset("the inc inc. ltd ltd. llc gmbh ag corp corp. co co. plc sa sas bv team's team".split())
+_FILLER = frozenset("the inc ltd llc llp gmbh ag corp co plc sa sas bv team's team and to from of for at in with by".split()) | STOP_WORDS
 
 
 def _check(deadline: float | None) -> None:

@@ -38,7 +38,7 @@ class Shield:
 
     def detect(self, text: str) -> tuple[Span, ...]:
         """Entity spans of one text (offsets into it); fails closed like cloak_request."""
-        return self._guard(lambda: self.analyzer.analyze(text, time.perf_counter() + self.policy.timeout), ())
+        return self._guard(lambda: self.analyzer.analyze(text, time.perf_counter() + self.policy.timeout), lambda: ())
 
     def cloak_text(self, text: str) -> tuple[str, CloakMap]:
         """One text on its own (CLI, tests)."""
@@ -51,7 +51,7 @@ class Shield:
         `tools` (the app's function definitions) are not user data and are not cloaked; they are accepted so the
         hook can pass the request through unchanged.
         """
-        return self._guard(lambda: self._cloak(messages), ([dict(m) for m in messages], CloakMap(passthrough=True)))
+        return self._guard(lambda: self._cloak(messages), lambda: (_copy(messages), CloakMap(passthrough=True)))
 
     async def acloak_request(self, messages: list[dict[str, Any]], tools: list[Any] | None = None) -> tuple[list[dict[str, Any]], CloakMap]:
         """Async form: inline when little new text, else NER in a worker thread with the policy's timeout."""
@@ -60,7 +60,7 @@ class Shield:
         try:
             return await asyncio.wait_for(asyncio.to_thread(self.cloak_request, messages, tools), self.policy.timeout)
         except asyncio.TimeoutError:
-            return self._fail(PIIShieldError("PII shield: detection timed out"), ([dict(m) for m in messages], CloakMap(passthrough=True)))
+            return self._fail(PIIShieldError("PII shield: detection timed out"), lambda: (_copy(messages), CloakMap(passthrough=True)))
 
     def _cloak(self, messages: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]], CloakMap]:
         if not isinstance(messages, (list, tuple)):
@@ -91,9 +91,13 @@ class Shield:
     def _fail(self, exc: PIIShieldError, passthrough: Any) -> Any:
         if self.policy.fail_open:
             log.warning("PII shield failed open (policy fail_open): %s", exc.message)
-            return passthrough
+            return passthrough()
         log.error("PII shield refused a request: %s", exc.message)
         raise exc from None
+
+
+def _copy(messages: Any) -> list[Any]:
+    return [dict(m) if isinstance(m, dict) else m for m in messages] if isinstance(messages, (list, tuple)) else []
 
 
 def load_shield(policy: ShieldPolicy | None = None, *, ner: NerEngine | None = None) -> Shield:

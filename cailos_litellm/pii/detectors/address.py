@@ -26,7 +26,7 @@ class AddressDetector(Detector):
     entity = "ADDRESS"
     PATTERNS = (
         # "Flat 3, 12 Abbey Road, London NW8 9AY", "1600 Pennsylvania Ave NW, Washington, DC 20500".
-        rf"(?<![\w])(?:(?:Flat|Apartment|Apt|Unit)\s\w{{1,4}},\s)?\d{{1,5}}[A-Za-z]?(?:\s{_WORD}){{1,3}}\s{_SUFFIX}\.?"
+        rf"(?<![\w])(?:(?:Flat|Apartment|Apt|Unit)\s\w{{1,4}},\s)?\d{{1,5}}[A-Za-z]?(?:\s{_WORD}){{1,3}}\s{_SUFFIX}(?![\w])\.?"
         rf"(?:\s(?:NW|NE|SW|SE|N|S|E|W)(?![\w]))?{_UNIT}{_TAIL}",
         # "Hauptstraße 12a, 10115 Berlin", "Berliner Straße 5".
         rf"(?<![\w])(?:{_DE_STREET})\s\d{{1,4}}[a-z]?(?:,\s\d{{5}}\s[A-ZÄÖÜ][a-zäöüß]+(?:[\- ][A-ZÄÖÜ][a-zäöüß]+)?)?",

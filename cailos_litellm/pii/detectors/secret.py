@@ -42,7 +42,7 @@ class SecretDetector(Detector):
         # Authorization: Bearer <token>
         r"(?i:bearer)\s+(?P<value>[A-Za-z0-9\-._~+/]{16,}=*)",
         # key = "value", key: value, KEY=value (env files, JSON, YAML, prose "password is x").
-        rf"(?i:{_KEY_WORDS})[\"']?\s*(?:[:=]|\bis\b)\s*[\"']?(?P<value>[^\s\"',;<>]{{6,}})",
+        rf"(?i:{_KEY_WORDS})[\"']?\s*(?:[:=]|\bis\b)\s*[\"']?(?P<value>[^\s\"',;<>()]{{6,}})",
         # Long random-looking strings with upper case, lower case and digits.
         r"(?<![\w/+=\-.])(?P<value>[A-Za-z0-9_\-+/]{24,}={0,2})(?![\w/+=\-])",
     )
