@@ -56,13 +56,19 @@ class PersonContextDetector(Detector):
         for span in super().detect(text):
             # Trim trailing words that are not names ("priya and" -> "priya").
             words = list(re.finditer(r"\S+", text[span.start : span.end]))
+            # Drop leading words that are not names ("I'm Amara" after "Hi,").
+            while words and (_is_stop(words[0].group()) or re.search(r"['’](?:m|s|re|ll|ve|d)$", words[0].group(), re.I)):
+                words.pop(0)
+            if not words:
+                continue
+            lead = words[0].start()
             keep = 0
             for w in words:
                 if w.group().lower().strip(",.") in NOT_NAMES or _is_stop(w.group()):
                     break
                 keep = w.end()
             if keep:
-                spans.append(type(span)(span.start, span.start + keep, span.entity, span.score, span.source))
+                spans.append(type(span)(span.start + lead, span.start + keep, span.entity, span.score, span.source))
         return spans
 
 
