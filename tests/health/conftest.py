@@ -1,0 +1,1 @@
+from tests._support.fixtures import redis_url  # noqa: F401
