@@ -12,6 +12,7 @@ __all__ = ["main"]
 COMMANDS: dict[str, str] = {
     "up": "cailos_litellm.cli.up:up",
     "sandbox": "cailos_litellm.cli.sandbox:sandbox",
+    "explain": "cailos_litellm.cli.explain:explain",
 }
 
 
