@@ -23,8 +23,8 @@ def decision_to_json(decision: Decision, at: float) -> str:
         "complexity": decision.complexity,
         "chain": list(decision.chain),
         "trace": [{"stage": t.stage, "removed": [list(r) for r in t.removed], "note": t.note} for t in decision.trace],
-        "scores": dict(decision.scores),
-        "components": {k: dict(v) for k, v in decision.components.items()},
+        "scores": {k: round(v, 4) for k, v in decision.scores.items()},
+        "components": {k: {s: round(x, 4) for s, x in v.items()} for k, v in decision.components.items()},
         "bypass": decision.bypass,
     }
     return json.dumps(record, separators=(",", ":"))

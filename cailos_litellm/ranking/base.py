@@ -34,8 +34,9 @@ class Filter:
             return list(eps), StageTrace(self.name, note=note)
         kept: list[Endpoint] = []
         removed: list[tuple[str, str]] = []
+        keep = self.keep  # bound once: this loop runs for every endpoint of every request
         for ep in eps:
-            verdict = self.keep(ep, ctx)
+            verdict = keep(ep, ctx)
             if verdict is True:
                 kept.append(ep)
             else:

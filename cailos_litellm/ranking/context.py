@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from ..types import Endpoint, HealthSnapshot, ModelSpec, RequestFacts
@@ -56,6 +57,7 @@ def quality_estimate(ep: Endpoint, task: str | None) -> tuple[float, bool]:
     return QUALITY_PRIOR.get(ep.tier, QUALITY_PRIOR["standard"]), False
 
 
+@lru_cache(maxsize=256)
 def eval_bar(complexity: float | None) -> float:
     c = min(1.0, max(0.0, complexity or 0.0))
     return round(EVAL_BAR_MIN + (EVAL_BAR_MAX - EVAL_BAR_MIN) * c, 3)

@@ -38,13 +38,15 @@ class Pipeline:
             if not candidates:
                 raise NoEligibleEndpoint(_nothing_left(ctx, self.filters, trace))
         weights = self.weights[ctx.strategy]
-        components: dict[str, dict[str, float]] = {e.name: {} for e in candidates}
-        totals = dict.fromkeys(components, 0.0)
-        for scorer in self.scorers:
-            weight = weights.get(scorer.name, 0.0)
-            for ep, value in zip(candidates, scorer.scores(candidates, ctx)):
-                components[ep.name][scorer.name] = round(value, 4)
-                totals[ep.name] += weight * value
+        names = [scorer.name for scorer in self.scorers]
+        columns = [scorer.scores(candidates, ctx) for scorer in self.scorers]
+        factors = [weights.get(name, 0.0) for name in names]
+        sums = [0.0] * len(candidates)
+        for factor, column in zip(factors, columns):
+            if factor:
+                sums = [total + factor * value for total, value in zip(sums, column)]
+        totals = {ep.name: total for ep, total in zip(candidates, sums)}
+        components = {ep.name: dict(zip(names, row)) for ep, row in zip(candidates, zip(*columns))}
         ordered = sorted(candidates, key=lambda e: (-totals[e.name], e.name))
         if ctx.spec.kind == "endpoint":  # transparent gateway: the named endpoint leads while it is allowed
             named = [e for e in ordered if e.name == ctx.spec.target]
@@ -62,7 +64,7 @@ class Pipeline:
             task=ctx.task,
             complexity=ctx.complexity,
             trace=tuple(trace),
-            scores={name: round(totals[name], 4) for name in chain},
+            scores={name: totals[name] for name in chain},
             components={name: components[name] for name in chain},
         )
 
