@@ -4,8 +4,9 @@ from .base import StateStore
 from .fallback import FallbackStore
 from .keys import key
 from .memory import MemoryStore
-from .open import open_store
+from .open import open_store, open_store_sync
 from .sqlite import SQLiteStore
 from .window import WindowStats
 
-__all__ = ["FallbackStore", "MemoryStore", "SQLiteStore", "StateStore", "WindowStats", "key", "open_store"]
+__all__ = ["FallbackStore", "MemoryStore", "SQLiteStore", "StateStore", "WindowStats", "key", "open_store",
+           "open_store_sync"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from typing import Any, Awaitable, Callable, Sequence, TypeVar
+from typing import Any, Sequence
 
 from .base import StateStore
 from .memory import MemoryStore
@@ -20,7 +20,6 @@ from .window import WindowStats
 __all__ = ["FallbackStore"]
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 
 class FallbackStore:

@@ -50,6 +50,14 @@ class SQLiteStore:
             raise StateStoreError(f"cannot open the state store {self.url}: {exc}") from None
         return self
 
+    def open_sync(self) -> SQLiteStore:
+        """`open` for callers without a running event loop (proxy start-up builds its handler synchronously)."""
+        try:
+            self._executor.submit(self._connect).result()
+        except (OSError, sqlite3.Error) as exc:
+            raise StateStoreError(f"cannot open the state store {self.url}: {exc}") from None
+        return self
+
     def _connect(self) -> sqlite3.Connection:
         if self._conn is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)

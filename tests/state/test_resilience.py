@@ -118,3 +118,25 @@ def test_sqlite_store_is_shared_by_processes(tmp_path):
         await store.close()
 
     asyncio.run(check())
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "redis"])
+def test_open_store_sync_checks_now_and_serves_later_on_the_proxy_loop(kind, tmp_path, request):
+    from cailos_litellm.state import open_store_sync
+
+    url = f"sqlite:///{tmp_path}/s.sqlite3" if kind == "sqlite" else request.getfixturevalue("redis_url")
+    store = open_store_sync(url)  # no event loop running here
+
+    async def use():
+        await store.set("cailos:t:sync", "ok")
+        assert await store.get("cailos:t:sync") == "ok"
+        await store.close()
+
+    asyncio.run(use())
+
+
+def test_open_store_sync_refuses_unreachable_redis():
+    from cailos_litellm.state import open_store_sync
+
+    with pytest.raises(StateStoreError, match="cannot reach"):
+        open_store_sync(f"redis://:pw@127.0.0.1:{free_port()}/0")
