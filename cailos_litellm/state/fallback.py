@@ -1,7 +1,8 @@
 """Keep serving when the shared store goes away mid-run.
 
 FallbackStore forwards every operation to the primary (Redis) under a hard deadline. The first outage error
-switches it to an in-process MemoryStore: one warning (then at most one every `warn_every_s`), no further calls to
+(a refused connection, or `timeouts_to_degrade` timeouts in a row: one slow answer on a busy machine is served
+from memory but does not split the state) switches it to an in-process MemoryStore: one warning (then at most one every `warn_every_s`), no further calls to
 the primary on the hot path, and a background task that pings the primary until it answers again. State written
 during the outage stays local to this process; breakers re-learn from live traffic.
 """
@@ -32,6 +33,7 @@ class FallbackStore:
         deadline_s: float = 0.15,
         retry_every_s: float = 1.0,
         warn_every_s: float = 300.0,
+        timeouts_to_degrade: int = 3,
     ) -> None:
         self.primary = primary
         self.fallback = fallback or MemoryStore(url="memory:// (fallback)")
@@ -40,6 +42,8 @@ class FallbackStore:
         self._deadline_s = deadline_s
         self._retry_every_s = retry_every_s
         self._warn_every_s = warn_every_s
+        self._timeouts_to_degrade = timeouts_to_degrade
+        self._timeouts = 0
         self._last_warning = float("-inf")
         self._reconnect: asyncio.Task[None] | None = None
         self.degraded = False
@@ -48,9 +52,14 @@ class FallbackStore:
         if not self.degraded:
             try:
                 async with asyncio.timeout(self._deadline_s):
-                    return await getattr(self.primary, name)(*args)
+                    result = await getattr(self.primary, name)(*args)
+                self._timeouts = 0
+                return result
             except self._outage_errors as exc:
-                self._degrade(exc)
+                timed_out = isinstance(exc, TimeoutError) or "Timeout" in type(exc).__name__
+                self._timeouts = self._timeouts + 1 if timed_out else self._timeouts_to_degrade
+                if self._timeouts >= self._timeouts_to_degrade:
+                    self._degrade(exc)
         return await getattr(self.fallback, name)(*args)
 
     def _degrade(self, exc: BaseException) -> None:
@@ -72,6 +81,7 @@ class FallbackStore:
             except self._outage_errors:
                 continue
             self.degraded = False
+            self._timeouts = 0
             log.warning("state store %s reachable again; shared state resumes", self.url)
 
     # -- the StateStore surface -------------------------------------------------------------------------------

@@ -26,7 +26,6 @@ async def open_store(url: str, *, fallback: bool = True, timeout_s: float = 0.08
             raise StateStoreError("sqlite state URL needs a path: sqlite:///relative/path or sqlite:////abs/path")
         return await SQLiteStore(path).open()
     if url.startswith(("redis://", "rediss://", "unix://")):
-        from .fallback import FallbackStore
         from .redis import OUTAGE_ERRORS, RedisStore
 
         store = RedisStore(url, timeout_s=timeout_s)
@@ -42,8 +41,15 @@ async def open_store(url: str, *, fallback: bool = True, timeout_s: float = 0.08
         except Exception as exc:  # e.g. AuthenticationError: still a start-up problem, named without secrets
             await store.close()
             raise StateStoreError(f"the state store {store.url} refused the connection ({type(exc).__name__})") from None
-        return FallbackStore(store, outage_errors=OUTAGE_ERRORS) if fallback else store
+        return _wrap(store, fallback, timeout_s)
     raise StateStoreError("unknown state URL scheme: use redis://host:port/db, sqlite:///path or memory://")
+
+
+def _wrap(store: StateStore, fallback: bool, timeout_s: float) -> StateStore:
+    from .fallback import FallbackStore
+    from .redis import OUTAGE_ERRORS
+
+    return FallbackStore(store, outage_errors=OUTAGE_ERRORS, deadline_s=max(0.15, 2 * timeout_s)) if fallback else store
 
 
 def open_store_sync(url: str, *, fallback: bool = True, timeout_s: float = 0.08) -> StateStore:
@@ -62,8 +68,7 @@ def open_store_sync(url: str, *, fallback: bool = True, timeout_s: float = 0.08)
     if url.startswith(("redis://", "rediss://", "unix://")):
         import redis
 
-        from .fallback import FallbackStore
-        from .redis import OUTAGE_ERRORS, RedisStore, redact_url
+        from .redis import RedisStore, redact_url
 
         probe = redis.Redis.from_url(url, socket_timeout=max(0.5, timeout_s), socket_connect_timeout=max(0.5, timeout_s))
         try:
@@ -77,6 +82,5 @@ def open_store_sync(url: str, *, fallback: bool = True, timeout_s: float = 0.08)
             raise StateStoreError(f"the state store {redact_url(url)} refused the connection ({type(exc).__name__})") from None
         finally:
             probe.close()
-        store = RedisStore(url, timeout_s=timeout_s)
-        return FallbackStore(store, outage_errors=OUTAGE_ERRORS) if fallback else store
+        return _wrap(RedisStore(url, timeout_s=timeout_s), fallback, timeout_s)
     raise StateStoreError("unknown state URL scheme: use redis://host:port/db, sqlite:///path or memory://")

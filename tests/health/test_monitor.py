@@ -95,7 +95,7 @@ def test_two_instances_share_breakers_through_redis(redis_url):
     policy = BreakerPolicy(cooloff_s=0.3)
 
     async def main():
-        store_1, store_2 = await open_store(redis_url), await open_store(redis_url)
+        store_1, store_2 = await open_store(redis_url, timeout_s=0.5), await open_store(redis_url, timeout_s=0.5)
         one, two = Health(store_1, policy=policy), Health(store_2, policy=policy)
         try:
             for _ in range(3):

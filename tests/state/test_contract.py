@@ -24,7 +24,7 @@ def store_url(request, tmp_path):
 
 def run_with(url: str, body, *, fallback: bool = True):
     async def main():
-        store = await open_store(url, fallback=fallback)
+        store = await open_store(url, fallback=fallback, timeout_s=0.5)  # the contract, not the deadline
         try:
             return await body(store)
         finally:

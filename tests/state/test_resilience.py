@@ -140,3 +140,46 @@ def test_open_store_sync_refuses_unreachable_redis():
 
     with pytest.raises(StateStoreError, match="cannot reach"):
         open_store_sync(f"redis://:pw@127.0.0.1:{free_port()}/0")
+
+
+class _Slow:
+    """A primary that times out on demand (stands in for a stalled Redis)."""
+
+    url = "redis://stub"
+
+    def __init__(self) -> None:
+        self.stall = False
+        self.value: str | None = "primary"
+
+    async def get(self, key):
+        if self.stall:
+            raise TimeoutError
+        return self.value
+
+    async def ping(self):
+        if self.stall:
+            raise TimeoutError
+
+    async def close(self):
+        return None
+
+
+def test_single_timeouts_are_absorbed_and_repeated_ones_degrade():
+    async def main():
+        slow = _Slow()
+        store = FallbackStore(slow, retry_every_s=0.05, timeouts_to_degrade=3)
+        slow.stall = True
+        assert await store.get("cailos:t:k") is None  # served from memory, but not degraded yet
+        assert not store.degraded
+        slow.stall = False
+        assert await store.get("cailos:t:k") == "primary"
+        slow.stall = True
+        for _ in range(3):
+            await store.get("cailos:t:k")
+        assert store.degraded
+        slow.stall = False
+        await asyncio.sleep(0.2)
+        assert not store.degraded and await store.get("cailos:t:k") == "primary"
+        await store.close()
+
+    asyncio.run(main())
