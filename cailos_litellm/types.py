@@ -16,6 +16,8 @@ __all__ = [
     "Decision",
     "Deployment",
     "Endpoint",
+    "EndpointHealth",
+    "HealthSnapshot",
     "ModelSpec",
     "RequestFacts",
     "StageTrace",
@@ -109,6 +111,39 @@ class RequestFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class EndpointHealth:
+    """Rolling 5-minute view of one endpoint; None where nothing was measured yet."""
+
+    samples: int = 0
+    success_rate: float | None = None
+    p95_ms: float | None = None
+    satisfaction: float | None = None  # 0-1 from thumbs up/down; None: no feedback
+
+
+@dataclass(frozen=True, slots=True)
+class HealthSnapshot:
+    """Health read from the state store once per request, before the (pure) ranking runs.
+
+    `breakers` maps deployment id -> "closed" | "open" | "half_open" (a probe is in flight) | "probe_ready"
+    (open, cool-off over: the next attempt may probe). Missing ids are closed.
+    """
+
+    endpoints: Mapping[str, EndpointHealth] = field(default_factory=dict)
+    breakers: Mapping[str, str] = field(default_factory=dict)
+    taken_at: float = 0.0
+
+    def endpoint(self, name: str) -> EndpointHealth:
+        return self.endpoints.get(name, _NO_HEALTH)
+
+    def blocked(self, deployment_id: str) -> bool:
+        """True when the breaker gives this deployment zero attempts right now."""
+        return self.breakers.get(deployment_id, "closed") in ("open", "half_open")
+
+
+_NO_HEALTH = EndpointHealth()
+
+
+@dataclass(frozen=True, slots=True)
 class StageTrace:
     stage: str
     removed: tuple[tuple[str, str], ...] = ()  # (endpoint, reason)
@@ -129,6 +164,7 @@ class Decision:
     trace: tuple[StageTrace, ...] = ()
     scores: Mapping[str, float] = field(default_factory=dict)
     bypass: bool = False
+    components: Mapping[str, Mapping[str, float]] = field(default_factory=dict)  # endpoint -> scorer -> 0-1
 
     @property
     def endpoint(self) -> str:

@@ -8,14 +8,12 @@ os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 os.environ.setdefault("LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS", "True")
 
 import shutil  # noqa: E402
-import subprocess  # noqa: E402
-import time  # noqa: E402
 
 import pytest  # noqa: E402
 
-from cailos_litellm.launch import MASTER_KEY, free_port, render_config, run_proxy  # noqa: E402
+from cailos_litellm.launch import MASTER_KEY, render_config, run_proxy  # noqa: E402
 
-TEST_REDIS_DB = 14  # dedicated; flushed after the session
+from ._support.redis_server import flush, reachable, redis_test_url, throwaway_redis  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -46,41 +44,23 @@ def client(proxy):
     return OpenAI(base_url=proxy.base_url, api_key=MASTER_KEY, max_retries=0, timeout=30)
 
 
-def _redis_answers(url: str) -> bool:
-    import redis
-
-    try:
-        return bool(redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=0.5).ping())
-    except redis.RedisError:
-        return False
-
-
 @pytest.fixture(scope="session")
-def redis_url():
-    """REDIS_URL (default 127.0.0.1:6379) on a dedicated db; else a throwaway redis-server; else a clear skip."""
-    import redis
-
-    base = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379").rstrip("/")
-    base = base.rsplit("/", 1)[0] if base.rsplit("/", 1)[-1].isdigit() else base
-    url = f"{base}/{TEST_REDIS_DB}"
-    process = None
-    if not _redis_answers(url):
-        binary = shutil.which("redis-server")
-        if binary is None:
-            pytest.skip(f"no Redis at {base} and no redis-server on PATH (apt-get install redis-server)")
-        port = free_port()
-        process = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = f"redis://127.0.0.1:{port}/{TEST_REDIS_DB}"
-        for _ in range(50):
-            if _redis_answers(url):
-                break
-            time.sleep(0.1)
-    try:
+def redis_server_url():
+    """REDIS_URL (default 127.0.0.1:6379) on a dedicated db; else a throwaway redis-server; else one clear skip."""
+    url = redis_test_url()
+    if reachable(url):
         yield url
-    finally:
-        if process is None:
-            redis.Redis.from_url(url).flushdb()
-        else:
-            process.terminate()
-            process.wait(timeout=10)
+        flush(url)
+        return
+    if shutil.which("redis-server") is None:
+        pytest.skip(f"no Redis at {url} and no redis-server on PATH (apt-get install redis-server, or set REDIS_URL)")
+    with throwaway_redis() as (throwaway, _process):
+        yield throwaway
+
+
+@pytest.fixture
+def redis_url(redis_server_url):
+    """A clean test database for one test."""
+    flush(redis_server_url)
+    yield redis_server_url
+    flush(redis_server_url)

@@ -13,6 +13,7 @@ COMMANDS: dict[str, str] = {
     "up": "cailos_litellm.cli.up:up",
     "sandbox": "cailos_litellm.cli.sandbox:sandbox",
     "shield": "cailos_litellm.cli.shield:shield",
+    "explain": "cailos_litellm.cli.explain:explain",
 }
 
 

@@ -20,6 +20,7 @@ class Settings:
     bypass: bool = False  # CAILOS_BYPASS: every bundle stage becomes a pass-through
     state_url: str = "sqlite:///.cailos/state.sqlite3"  # or redis://host:port/db
     default_trust_level: int = 0  # trust floor when neither key nor request sets one
+    breaker_cooloff_s: float = 30.0  # an open circuit breaker waits this long before its single probe
 
 
 def _bool(value: Any) -> bool:
@@ -46,6 +47,13 @@ def _trust(value: Any) -> int:
     return trust
 
 
+def _seconds(value: Any) -> float:
+    seconds = float(value)
+    if isinstance(value, bool) or not 0 < seconds <= 3600:
+        raise ValueError(f"expected seconds between 0 and 3600, got {value!r}")
+    return seconds
+
+
 def _url(value: Any) -> str:
     text = str(value)
     if not text.startswith(("redis://", "rediss://", "sqlite:///", "memory://")):
@@ -58,6 +66,7 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "bypass": _bool,
     "state_url": _url,
     "default_trust_level": _trust,
+    "breaker_cooloff_s": _seconds,
 }
 
 

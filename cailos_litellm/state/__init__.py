@@ -1,0 +1,12 @@
+"""Shared state store (breakers, rolling windows, recent decisions): Redis, SQLite or memory behind one interface."""
+
+from .base import StateStore
+from .fallback import FallbackStore
+from .keys import key
+from .memory import MemoryStore
+from .open import open_store, open_store_sync
+from .sqlite import SQLiteStore
+from .window import WindowStats
+
+__all__ = ["FallbackStore", "MemoryStore", "SQLiteStore", "StateStore", "WindowStats", "key", "open_store",
+           "open_store_sync"]
