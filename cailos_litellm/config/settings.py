@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Callable, Mapping
 
 from ..errors import ConfigError
+from ..pii.policy import ShieldPolicy
 from ..types import STRATEGIES
 
 __all__ = ["Settings", "parse_settings"]
@@ -21,6 +22,7 @@ class Settings:
     state_url: str = "sqlite:///.cailos/state.sqlite3"  # or redis://host:port/db
     default_trust_level: int = 0  # trust floor when neither key nor request sets one
     breaker_cooloff_s: float = 30.0  # an open circuit breaker waits this long before its single probe
+    pii: ShieldPolicy = field(default_factory=ShieldPolicy)  # the PII shield's default policy (teams may override)
 
 
 def _bool(value: Any) -> bool:
@@ -61,12 +63,26 @@ def _url(value: Any) -> str:
     return text
 
 
+def _pii(value: Any) -> ShieldPolicy:
+    if value in ("off", False):  # cloak nothing: must be said explicitly
+        return ShieldPolicy(entities=frozenset())
+    if value in ("on", True):
+        return ShieldPolicy()
+    if not isinstance(value, Mapping):
+        raise ValueError("expected on, off or a mapping {entities, allow_list, fail_open, timeout}")
+    try:
+        return ShieldPolicy.from_dict(value)
+    except ConfigError as exc:
+        raise ValueError(exc.message) from None
+
+
 _PARSERS: dict[str, Callable[[Any], Any]] = {
     "default_strategy": _strategy,
     "bypass": _bool,
     "state_url": _url,
     "default_trust_level": _trust,
     "breaker_cooloff_s": _seconds,
+    "pii": _pii,
 }
 
 

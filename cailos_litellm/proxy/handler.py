@@ -1,76 +1,120 @@
 """The LiteLLM hook class: converts LiteLLM's request dicts to our dataclasses and back, nothing more.
 
-LiteLLM calls `async_pre_call_hook` and `async_post_call_streaming_iterator_hook` only when they are defined on the
-instantiated class itself, so every hook lives here, on the leaf class.
+LiteLLM calls `async_pre_call_hook` and `async_post_call_streaming_iterator_hook` only when they are defined on
+the instantiated class itself, so every hook lives here, on the leaf class.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import uuid
-from datetime import date
-from typing import Any, Mapping
+from typing import Any, AsyncGenerator, Mapping
 
 from litellm.integrations.custom_logger import CustomLogger
 
-from ..errors import CailosError
-from ..modelstring import parse_model_string
-from ..request import read_hints, request_facts
-from ..types import Decision
-from ._interim_policy import interim_chain
+from ..errors import CailosError, NoEligibleEndpoint
+from ..guard import AttemptCandidate, guard_attempt
+from ..types import Decision, RequestFacts
 from .errors import to_http
+from .outcomes import outcome_kind
+from .route import decide, team_settings
 from .runtime import Runtime
+from .shielding import CloakMaps, cloak_request, uncloak_response, uncloak_stream
 
 __all__ = ["CailosHandler"]
 
 log = logging.getLogger(__name__)
 
 ROUTED_CALL_TYPES = frozenset({"acompletion", "completion"})
-META_KEY = "cailos"  # our slot in data["metadata"]: ids and names only, never text
+META_KEY = "cailos"  # our slot in data["metadata"]: ids, names and numbers only, never text
 
 
 class CailosHandler(CustomLogger):
     def __init__(self, runtime: Runtime) -> None:
         super().__init__()
         self.runtime = runtime
+        self.cloak_maps = CloakMaps()
+        self._background: set[asyncio.Task[None]] = set()
 
     # -- request ---------------------------------------------------------------------------------------------
     async def async_pre_call_hook(self, user_api_key_dict: Any, cache: Any, data: dict, call_type: str) -> dict:
         if call_type not in ROUTED_CALL_TYPES:
             return data
         metadata = data.setdefault("metadata", {})
-        if self.runtime.config.settings.bypass:
+        rt = self.runtime
+        if rt.config.settings.bypass:
             metadata[META_KEY] = {"bypass": True}
             return data
         try:
-            decision = self._decide(data, user_api_key_dict)
+            decision, facts = await decide(rt, data, user_api_key_dict)
+            shield = rt.shield_for(team_settings(user_api_key_dict).get("pii"))
+            if shield is not None:
+                cmap = await cloak_request(shield, data)
+                self.cloak_maps.put(data["litellm_call_id"], cmap)
         except CailosError as exc:
             log.info("request refused: %s (status %s)", exc.error_type, exc.status_code)
             raise to_http(exc) from None
         data["model"] = decision.chain[0]
         data["fallbacks"] = list(decision.chain[1:])
-        metadata[META_KEY] = _summary(decision)
+        metadata[META_KEY] = _summary(decision, facts)
+        self._spawn(rt.decisions.record(decision))
         return data
 
-    def _decide(self, data: Mapping[str, Any], key: Any) -> Decision:
-        settings = self.runtime.config.settings
+    async def async_filter_deployments(self, model: str, healthy_deployments: list, messages: Any,
+                                       request_kwargs: dict | None = None, parent_otel_span: Any = None) -> list:
+        """Per attempt: never a deployment below the request's trust floor or with an open breaker."""
+        summary = ((request_kwargs or {}).get("metadata") or {}).get(META_KEY)
+        if not summary or summary.get("bypass") or not healthy_deployments:
+            return healthy_deployments
         registry = self.runtime.config.registry
-        today = date.today()
-        metadata = data.get("metadata") or {}
-        hints = read_hints(metadata, _request_headers(data))
-        team = _team_settings(key)
-        spec = parse_model_string(data.get("model"), registry, today)
-        facts = request_facts(
-            data,
-            hints,
-            trust_floor=max(settings.default_trust_level, team.get("trust_level", 0)),
-            team_id=getattr(key, "team_id", None),
-        )
-        strategy = spec.strategy or hints.strategy or team.get("default_strategy") or settings.default_strategy
-        chain, trace = interim_chain(spec, facts, registry, today)
-        return Decision(id=uuid.uuid4().hex, spec=spec, strategy=strategy, chain=chain, trace=trace)
+        by_id = {(d.get("model_info") or {}).get("id"): d for d in healthy_deployments}
+        candidates = [AttemptCandidate(i, dep.trust_level) for i in by_id
+                      if i is not None and (dep := registry.deployment(i)) is not None]
+        allowed = await guard_attempt(self.runtime.health, candidates, summary["trust_level"])
+        if not allowed:  # LiteLLM treats an empty pool as this endpoint failing and moves down the chain
+            log.info("guard: no deployment of %s may be tried (trust floor %s or open breakers)", model,
+                     summary["trust_level"])
+        return [by_id[i] for i in allowed]
+
+    # -- outcomes (every attempt) ----------------------------------------------------------------------------
+    async def async_post_call_failure_deployment_hook(self, request_data: Mapping[str, Any], exception: Exception,
+                                                      call_type: Any, fallback_depth: int | None = None) -> None:
+        deployment_id = (request_data.get("model_info") or {}).get("id")
+        deployment = self.runtime.config.registry.deployment(deployment_id) if deployment_id else None
+        if deployment is None or self.runtime.health is None:
+            return
+        await self.runtime.health.record_outcome(deployment.id, deployment.group, False, None, outcome_kind(exception))
+
+    async def async_log_success_event(self, kwargs: dict, response_obj: Any, start_time: Any, end_time: Any) -> None:
+        payload = kwargs.get("standard_logging_object") or {}
+        deployment_id = payload.get("model_id")
+        deployment = self.runtime.config.registry.deployment(deployment_id) if deployment_id else None
+        if deployment is None or self.runtime.health is None or payload.get("cache_hit"):
+            return
+        latency_ms = (end_time - start_time).total_seconds() * 1000
+        await self.runtime.health.record_outcome(deployment.id, deployment.group, True, latency_ms, "ok")
 
     # -- response ---------------------------------------------------------------------------------------------
+    async def async_post_call_success_hook(self, data: dict, user_api_key_dict: Any, response: Any) -> Any:
+        cmap = self.cloak_maps.pop(data.get("litellm_call_id"))
+        if cmap is not None:
+            uncloak_response(response, cmap)
+        return response
+
+    async def async_post_call_streaming_iterator_hook(self, user_api_key_dict: Any, response: Any,
+                                                      request_data: dict) -> AsyncGenerator[Any, None]:
+        cmap = self.cloak_maps.pop(request_data.get("litellm_call_id"))
+        if cmap is None:
+            async for chunk in response:
+                yield chunk
+            return
+        async for chunk in uncloak_stream(response, cmap):
+            yield chunk
+
+    async def async_post_call_failure_hook(self, request_data: dict, original_exception: Exception,
+                                           user_api_key_dict: Any, traceback_str: str | None = None) -> None:
+        self.cloak_maps.pop(request_data.get("litellm_call_id"))
+
     async def async_post_call_response_headers_hook(
         self, data: dict, user_api_key_dict: Any, response: Any, request_headers: dict | None = None
     ) -> dict[str, str] | None:
@@ -96,8 +140,13 @@ class CailosHandler(CustomLogger):
             headers["x-cailos-deprecated"] = summary["deprecated"]
         return headers
 
+    def _spawn(self, coro: Any) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
-def _summary(decision: Decision) -> dict[str, Any]:
+
+def _summary(decision: Decision, facts: RequestFacts) -> dict[str, Any]:
     spec = decision.spec
     return {
         "decision_id": decision.id,
@@ -105,19 +154,9 @@ def _summary(decision: Decision) -> dict[str, Any]:
         "endpoint": decision.endpoint,
         "chain": list(decision.chain),
         "task": decision.task,
+        "trust_level": facts.trust_level,
         "deprecated": f"{spec.substituted_from}; served by {spec.target}" if spec.substituted_from else None,
     }
 
 
-def _request_headers(data: Mapping[str, Any]) -> Mapping[str, str]:
-    request = data.get("proxy_server_request") or {}
-    return request.get("headers") or (data.get("metadata") or {}).get("headers") or {}
-
-
-def _team_settings(key: Any) -> Mapping[str, Any]:
-    """`cailos` settings carried by the virtual key or its team (key wins)."""
-    merged: dict[str, Any] = {}
-    for source in (getattr(key, "team_metadata", None), getattr(key, "metadata", None)):
-        if isinstance(source, Mapping) and isinstance(source.get("cailos"), Mapping):
-            merged.update(source["cailos"])
-    return merged
+__all__ += ["NoEligibleEndpoint"]  # re-exported for callers that catch the refusal

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Mapping
 
 from ..config import BundleConfig, load_bundle_config
+from ..decisions import DecisionLog
 from ..errors import ConfigError
+from ..health import BreakerPolicy, Health
+from ..pii import Shield, ShieldPolicy, load_shield
+from ..ranking import Pipeline, build_pipeline
+from ..state import StateStore, open_store_sync
 from .facts import litellm_facts
 
 __all__ = ["Runtime", "find_config_path"]
@@ -31,7 +37,38 @@ def find_config_path() -> Path:
 @dataclass(frozen=True, slots=True)
 class Runtime:
     config: BundleConfig
+    store: StateStore | None = None
+    health: Health | None = None
+    decisions: DecisionLog | None = None
+    pipeline: Pipeline | None = None
+    shield: Shield | None = None  # None: the policy cloaks nothing
+    _team_shields: dict[tuple[Any, ...], Shield] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None) -> Runtime:
-        return cls(config=load_bundle_config(path or find_config_path(), litellm_facts))
+        config = load_bundle_config(path or find_config_path(), litellm_facts)
+        settings = config.settings
+        if settings.bypass:  # a pass-through needs nothing else (and must not fail on a missing Redis)
+            return cls(config=config)
+        store = open_store_sync(settings.state_url)
+        return cls(
+            config=config,
+            store=store,
+            health=Health(store, policy=BreakerPolicy(cooloff_s=settings.breaker_cooloff_s)),
+            decisions=DecisionLog(store),
+            pipeline=build_pipeline(),
+            shield=load_shield(settings.pii) if settings.pii.entities else None,
+        )
+
+    def shield_for(self, team_policy: Mapping[str, Any] | None) -> Shield | None:
+        """The team's own PII policy (key or team metadata `cailos.pii`) when it has one, else the bundle's."""
+        if not team_policy:
+            return self.shield
+        policy = ShieldPolicy.from_dict(team_policy)
+        if not policy.entities:
+            return None
+        cached = self._team_shields.get(policy.fingerprint() + (policy.fail_open, policy.timeout))
+        if cached is None:
+            cached = self.shield.with_policy(policy) if self.shield else load_shield(policy)
+            self._team_shields[policy.fingerprint() + (policy.fail_open, policy.timeout)] = cached
+        return cached
