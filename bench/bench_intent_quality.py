@@ -20,7 +20,7 @@ import numpy as np
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
 from cailos_litellm.intent import load_classifier  # noqa: E402
-from cailos_litellm.intent.datasets import PairRow, load_arena_hard, load_routerarena  # noqa: E402
+from cailos_litellm.intent.datasets import PairRow, arena_split, load_arena_hard, load_routerarena  # noqa: E402
 from cailos_litellm.intent.synth.generate import generate  # noqa: E402
 from cailos_litellm.types import TASK_CLASSES  # noqa: E402
 
@@ -134,10 +134,10 @@ def main() -> int:
                          [p.task for p in pred])
     strat_acc = float(np.mean([p.strategy == e.strategy for p, e in zip(pred, syn_test)]))
     print(f"strategy head accuracy vs policy labels (synthetic held-out): {strat_acc:.3f}")
-    arena = load_arena_hard()
+    arena = [r for r in load_arena_hard() if arena_split(r.group) == "test"]
     t0 = time.perf_counter()
     a_pred = [clf.classify(r.messages).task for r in arena]
-    f1_arena = report_task("Arena-Hard (hand labels)", [r.task for r in arena], a_pred)
+    f1_arena = report_task("Arena-Hard held-out clusters (hand labels)", [r.task for r in arena], a_pred)
     print(f"({(time.perf_counter() - t0) / len(arena) * 1e3:.3f} ms per prompt)")
     both_true = [e.task for e in syn_test] + [r.task for r in arena]
     both_pred = [p.task for p in pred] + a_pred

@@ -12,6 +12,8 @@ __all__ = ["main"]
 COMMANDS: dict[str, str] = {
     "up": "cailos_litellm.cli.up:up",
     "sandbox": "cailos_litellm.cli.sandbox:sandbox",
+    "classify": "cailos_litellm.cli.classify:classify",
+    "classifier": "cailos_litellm.cli.classifier:classifier",
 }
 
 

@@ -62,6 +62,7 @@ class IntentClassifier:
         self._strategy_slots = slice(*meta["slots"]["strategy"])
         self._complexity_slot = int(meta["slots"]["complexity"][0])
         self._names: dict[int, str] = {int(k): v for k, v in meta.get("feature_names", {}).items()}
+        self.classify([{"role": "user", "content": "warm up"}])  # builds the cue table now, not on request 1
 
     @classmethod
     def load(cls, path: str | Path) -> "IntentClassifier":

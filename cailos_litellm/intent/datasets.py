@@ -1,7 +1,8 @@
 """Intent stage, training data: the project's labelled sets and the public data in ../shared/data.
 
 Arena-Hard prompts are read from shared/data at run time and joined with the project's hand labels
-(`data/arena_hard_labels.jsonl`, id -> class); they are test-only. RouterArena gives the complexity label
+(`data/arena_hard_labels.jsonl`, id -> class); half of the topic clusters train, the other half is
+held out (`arena_split`). RouterArena gives the complexity label
 (the stronger model succeeded where the cheaper one did not) and, for sources with an unambiguous class,
 extra train-only task rows.
 """
@@ -9,6 +10,7 @@ extra train-only task rows.
 from __future__ import annotations
 
 import json
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from cailos_litellm.errors import ConfigError
 
 __all__ = [
     "ARENA_LABELS_PATH",
+    "arena_split",
     "LabelledRequest",
     "PairRow",
     "default_shared_dir",
@@ -88,6 +91,12 @@ def load_arena_hard(shared_dir: Path | None = None) -> list[LabelledRequest]:
         out.append(LabelledRequest(id=r["question_id"], messages=msgs, task=labels[r["question_id"]],
                                    group=r["cluster"]))
     return out
+
+
+def arena_split(cluster: str) -> str:
+    """Half of the Arena-Hard topic clusters train, the other half is held out (both prompts of a cluster
+    land on the same side, so the test half has no near-duplicate in training)."""
+    return "train" if zlib.crc32(cluster.encode("utf-8")) % 2 == 0 else "test"
 
 
 def source_of(row_id: str) -> str:

@@ -8,10 +8,13 @@ so there is no Python loop per n-gram and the hashes are stable across processes
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
+
+from cailos_litellm.types import TASK_CLASSES
 
 __all__ = [
     "FEATURE_VERSION",
@@ -26,7 +29,7 @@ __all__ = [
     "request_text",
 ]
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 3
 HASH_DIM = 1 << 14  # word uni/bigrams, char 3/4-grams and edge words share one hashed space (own seeds)
 STRUCT_OFF = HASH_DIM
 STRUCT_NAMES: tuple[str, ...] = (
@@ -35,7 +38,8 @@ STRUCT_NAMES: tuple[str, ...] = (
     "tool_messages", "log_system_chars", "digit_ratio", "upper_ratio", "non_ascii_ratio", "math_symbols",
     "error_words", "indented_lines", "code_punct", "urls", "stream", "avg_word_len", "log_words", "list_lines",
     "latex", "content_array",
-)
+) + tuple(f"cue_{t}" for t in TASK_CLASSES)
+LEX_OFF = STRUCT_OFF + len(STRUCT_NAMES) - len(TASK_CLASSES)
 N_FEATURES = STRUCT_OFF + len(STRUCT_NAMES)
 
 _P = 0x100000001B3  # odd multiplier: invertible mod 2**64
@@ -46,8 +50,19 @@ _CHAR_HEAD, _CHAR_TAIL = 768, 256  # char n-grams matter for short prompts; boun
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xC2B2AE3D27D4EB4F)
 _SHIFT = np.uint64(40)
-_POW = np.cumprod(np.concatenate([[1], np.full(_MAX_BYTES, _P, dtype=np.uint64)]).astype(np.uint64))
-_POW_INV = np.cumprod(np.concatenate([[1], np.full(_MAX_BYTES, _P_INV, dtype=np.uint64)]).astype(np.uint64))
+
+
+def _powers(base: int, n: int) -> np.ndarray:
+    """base**i mod 2**64 for i in 0..n, exactly (Python ints; float cumprod would overflow)."""
+    out, v, mask = [], 1, (1 << 64) - 1
+    for _ in range(n + 1):
+        out.append(v)
+        v = (v * base) & mask
+    return np.array(out, dtype=np.uint64)
+
+
+_POW = _powers(_P, _MAX_BYTES + 8)
+_POW_INV = _powers(_P_INV, _MAX_BYTES + 8)
 _SEED_BIGRAM, _SEED_C3, _SEED_C4 = np.uint64(0x51), np.uint64(0x33), np.uint64(0x44)
 _SEED_FIRST, _SEED_LAST = np.uint64(0xF1), np.uint64(0x1A)
 _WORDCHAR = np.zeros(256, dtype=bool)
@@ -146,13 +161,9 @@ def _window(data: bytes) -> bytes:
     return data if len(data) <= _MAX_BYTES else data[:_HEAD] + b" " + data[-(_TAIL - 1):]
 
 
-def hashed_ngrams(text: str) -> np.ndarray:
-    """Column indices (with repeats) of the word, char and edge n-grams of `text`."""
-    b = np.frombuffer(_window(text.lower().encode("utf-8", "replace")), dtype=np.uint8)
+def _tokens(b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(prefix hash, token hashes in order, word hashes) of a byte array."""
     n = b.size
-    if n < 4:
-        b = np.concatenate((b, np.full(4 - n, 32, dtype=np.uint8)))
-        n = 4
     prefix = np.zeros(n + 1, dtype=np.uint64)
     np.cumsum(b.astype(np.uint64) * _POW[:n], out=prefix[1:])
     # words: maximal runs of word bytes; punctuation: every other non-space byte is a token of its own
@@ -166,6 +177,50 @@ def hashed_ngrams(text: str) -> np.ndarray:
         tok = np.concatenate((word_h, b[punct].astype(np.uint64) + np.uint64(0xABCDEF)))[np.argsort(pos, kind="stable")]
     else:
         tok = word_h
+    return prefix, tok, word_h
+
+
+def _to_bucket(h: np.ndarray) -> np.ndarray:
+    return ((h * _MIX) >> _SHIFT).astype(np.int64) & (HASH_DIM - 1)
+
+
+def _phrase_bucket(phrase: str) -> int:
+    """Bucket of a cue: `^word` = first token, one token = unigram, more = the last bigram."""
+    first = phrase.startswith("^")
+    b = np.frombuffer(phrase.lstrip("^").lower().encode("utf-8"), dtype=np.uint8)
+    _, tok, _ = _tokens(b)
+    if first:
+        h = tok[:1] + _SEED_FIRST
+    elif tok.size == 1:
+        h = tok
+    else:
+        h = tok[-2:-1] * _M2 + tok[-1:] + _SEED_BIGRAM
+    return int(_to_bucket(h)[0])
+
+
+@functools.cache
+def _lexicon_table() -> tuple[np.ndarray, np.ndarray]:
+    """(buckets, weights[bucket, task]) of the cue lexicon."""
+    from cailos_litellm.intent.lexicon import LEXICON
+
+    pairs = [(_phrase_bucket(p), c) for c, task in enumerate(TASK_CLASSES) for p in LEXICON[task]]
+    buckets = np.unique([b for b, _ in pairs])
+    m = np.zeros((buckets.size, len(TASK_CLASSES)), dtype=np.float32)
+    for b, c in pairs:
+        m[np.searchsorted(buckets, b), c] = 1.0
+    return buckets, m
+
+
+def hashed_ngrams(text: str) -> np.ndarray:
+    """Column indices (with repeats) of the word, char and edge n-grams of `text`."""
+    if len(text) > _MAX_BYTES:  # cut before lowering/encoding: a 4k-token prompt must not be copied whole
+        text = text[:_HEAD] + " " + text[-_TAIL:]
+    b = np.frombuffer(_window(text.lower().encode("utf-8", "replace")), dtype=np.uint8)
+    n = b.size
+    if n < 4:
+        b = np.concatenate((b, np.full(4 - n, 32, dtype=np.uint8)))
+        n = 4
+    prefix, tok, word_h = _tokens(b)
     inv = _POW_INV[:n]
     if n > _CHAR_HEAD + _CHAR_TAIL:
         sel = np.concatenate((np.arange(_CHAR_HEAD), np.arange(n - _CHAR_TAIL, n - 3)))
@@ -182,13 +237,15 @@ def hashed_ngrams(text: str) -> np.ndarray:
         tok[:4] + _SEED_FIRST,
         word_h[-12:] + _SEED_LAST,
     ))
-    return ((h * _MIX) >> _SHIFT).astype(np.int64) & (HASH_DIM - 1)
+    return _to_bucket(h)
 
 
 def _structure(rt: RequestText) -> np.ndarray:
-    t = rt.main
+    full = len(rt.main)
+    # counts read a bounded head+tail view so a 4k-token prompt costs the same as a 1k one
+    t = rt.main if full <= _MAX_BYTES else rt.main[:_HEAD] + "\n" + rt.main[-_TAIL:]
     n = max(len(t), 1)
-    head = t[:_MAX_BYTES]
+    head = t
     low = head.lower()
     hb = np.frombuffer(head.encode("utf-8", "replace"), dtype=np.uint8)
     nh = max(hb.size, 1)
@@ -196,8 +253,8 @@ def _structure(rt: RequestText) -> np.ndarray:
     n_words = t.count(" ") + lines
     stripped = low.lstrip()
     return np.array([
-        np.log1p(len(t)),
-        np.log1p(len(t) + rt.other_chars + len(rt.system)),
+        np.log1p(full),
+        np.log1p(full + rt.other_chars + len(rt.system)),
         np.log1p(lines),
         t.count("```"),
         t.count('":') + t.count("': "),
@@ -220,7 +277,7 @@ def _structure(rt: RequestText) -> np.ndarray:
         (head.count(";") + head.count("{") + head.count("}") + head.count("()")) / nh * 100,
         t.count("http://") + t.count("https://"),
         float(rt.stream),
-        len(t) / max(n_words, 1),
+        n / max(n_words, 1),
         np.log1p(n_words),
         t.count("\n- ") + t.count("\n* ") + t.count("\n1.") + t.count("\n2."),
         head.count("\\frac") + head.count("$$") + head.count("\\sum") + head.count("\\int") + head.count("\\mathbb"),
@@ -231,7 +288,9 @@ def _structure(rt: RequestText) -> np.ndarray:
 def dense_features(rt: RequestText) -> np.ndarray:
     """Dense float32 row of N_FEATURES: n-gram counts, then structure."""
     x = np.bincount(hashed_ngrams(rt.main), minlength=N_FEATURES).astype(np.float32)
-    x[STRUCT_OFF:] = _structure(rt)
+    x[STRUCT_OFF:LEX_OFF] = _structure(rt)
+    buckets, weights = _lexicon_table()
+    x[LEX_OFF:] = x[buckets] @ weights
     return x
 
 

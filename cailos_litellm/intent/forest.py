@@ -27,13 +27,18 @@ class Forest:
     output: np.ndarray  # int32 [trees]: which output slot a tree adds to
     n_outputs: int
     depth: int
+    child: np.ndarray = None  # type: ignore[assignment]  # int32 [2 * nodes]: left, right interleaved
+
+    def __post_init__(self) -> None:
+        if self.child is None:
+            object.__setattr__(self, "child", np.stack((self.left, self.right), axis=1).reshape(-1))
 
     def raw(self, x: np.ndarray) -> np.ndarray:
         """Raw scores per output slot for one dense row."""
         node = self.roots
-        feat, thr, left, right = self.feature, self.threshold, self.left, self.right
+        feat, thr, child = self.feature, self.threshold, self.child
         for _ in range(self.depth):
-            node = np.where(x[feat[node]] <= thr[node], left[node], right[node])
+            node = child[2 * node + (x[feat[node]] > thr[node])]
         return np.bincount(self.output, weights=self.value[node], minlength=self.n_outputs)
 
     def contributions(self, x: np.ndarray, slot: int) -> dict[int, float]:

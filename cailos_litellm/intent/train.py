@@ -17,7 +17,13 @@ import numpy as np
 import scipy.sparse as sp
 
 from cailos_litellm.intent.classifier import DEFAULT_MODEL_PATH
-from cailos_litellm.intent.datasets import PairRow, load_routerarena, routerarena_task
+from cailos_litellm.intent.datasets import (
+    PairRow,
+    arena_split,
+    load_arena_hard,
+    load_routerarena,
+    routerarena_task,
+)
 from cailos_litellm.intent.features import (
     FEATURE_VERSION,
     N_FEATURES,
@@ -35,11 +41,13 @@ __all__ = ["TrainReport", "complexity_rows", "fit_complexity", "fit_multiclass",
 
 logger = logging.getLogger(__name__)
 SEED = 20240601
-TASK_PARAMS: dict[str, Any] = {"num_leaves": 15, "learning_rate": 0.08, "min_data_in_leaf": 4,
-                               "feature_fraction": 0.35, "lambda_l2": 1.0, "rounds": 160}
-STRATEGY_PARAMS: dict[str, Any] = {"num_leaves": 7, "learning_rate": 0.1, "min_data_in_leaf": 10,
+# depth and rounds are capped for latency: every tree is walked on every request
+TASK_PARAMS: dict[str, Any] = {"num_leaves": 15, "max_depth": 5, "learning_rate": 0.12, "min_data_in_leaf": 10,
+                               "feature_fraction": 0.1, "extra_trees": True, "lambda_l2": 1.0, "rounds": 80}
+ARENA_WEIGHT = 3.0  # real prompts count more than synthetic ones
+STRATEGY_PARAMS: dict[str, Any] = {"num_leaves": 7, "max_depth": 4, "learning_rate": 0.1, "min_data_in_leaf": 10,
                                    "feature_fraction": 0.5, "lambda_l2": 1.0, "rounds": 60}
-COMPLEXITY_PARAMS: dict[str, Any] = {"num_leaves": 7, "learning_rate": 0.04, "min_data_in_leaf": 20,
+COMPLEXITY_PARAMS: dict[str, Any] = {"num_leaves": 7, "max_depth": 4, "learning_rate": 0.04, "min_data_in_leaf": 20,
                                      "feature_fraction": 0.5, "bagging_fraction": 0.8, "bagging_freq": 1,
                                      "lambda_l2": 5.0, "rounds": 120}
 SYNTH_COMPLEXITY_WEIGHT = 0.3
@@ -134,6 +142,11 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
             t_fv.append(fv)
             t_y.append(TASK_CLASSES.index(task))
             t_w.append(0.5)
+    arena_train = [r for r in load_arena_hard(shared_dir) if arena_split(r.group) == "train"]
+    for r in arena_train:
+        t_fv.append(extract(r.messages))
+        t_y.append(TASK_CLASSES.index(r.task))
+        t_w.append(ARENA_WEIGHT)
     s_fv = list(syn_fv)
     s_y = [STRATEGIES.index(e.strategy) for e in train_ex]
     c_fv = list(pair_fv) + [fv for fv, e in zip(syn_fv, train_ex) if abs(e.complexity - 0.5) > 0.2]
@@ -151,7 +164,8 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
             if "complexity" in labels:
                 c_fv.append(fv), c_y.append(int(labels["complexity"])), c_w.append(1.0)
 
-    report.rows = {"synthetic_total": len(examples), "synthetic_train": len(train_ex), "task": len(t_fv),
+    report.rows = {"synthetic_total": len(examples), "synthetic_train": len(train_ex),
+                   "arena_train": len(arena_train), "task": len(t_fv),
                    "strategy": len(s_fv), "complexity": len(c_fv)}
     task_b = fit_multiclass(matrix(t_fv), t_y, len(TASK_CLASSES), TASK_PARAMS, t_w, seed)
     strat_b = fit_multiclass(matrix(s_fv), s_y, len(STRATEGIES), STRATEGY_PARAMS, None, seed)
