@@ -14,6 +14,8 @@ COMMANDS: dict[str, str] = {
     "sandbox": "cailos_litellm.cli.sandbox:sandbox",
     "shield": "cailos_litellm.cli.shield:shield",
     "explain": "cailos_litellm.cli.explain:explain",
+    "classify": "cailos_litellm.cli.classify:classify",
+    "classifier": "cailos_litellm.cli.classifier:classifier",
 }
 
 

@@ -1,0 +1,307 @@
+"""Intent stage, step 1: cheap features of an OpenAI-format request (no model, no text kept).
+
+Hashed word uni/bigrams, character 3/4-grams and the first/last words of the newest user message, plus
+structure (length, code fences, JSON, SQL keywords, questions, tools, images, turns, system prompt).
+Hashing runs as a handful of numpy operations over the UTF-8 bytes (a polynomial prefix hash, mod 2**64),
+so there is no Python loop per n-gram and the hashes are stable across processes.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from cailos_litellm.types import TASK_CLASSES
+
+__all__ = [
+    "FEATURE_VERSION",
+    "N_FEATURES",
+    "STRUCT_NAMES",
+    "FeatureVector",
+    "RequestText",
+    "dense_features",
+    "extract",
+    "features_of_text",
+    "hashed_ngrams",
+    "request_text",
+]
+
+FEATURE_VERSION = 3
+HASH_DIM = 1 << 14  # word uni/bigrams, char 3/4-grams and edge words share one hashed space (own seeds)
+STRUCT_OFF = HASH_DIM
+STRUCT_NAMES: tuple[str, ...] = (
+    "log_chars", "log_chars_all", "log_lines", "code_fences", "json_keys", "sql_keywords", "question_marks",
+    "ends_with_question", "starts_with_wh", "n_tools", "n_images", "n_user_turns", "n_assistant_turns",
+    "tool_messages", "log_system_chars", "digit_ratio", "upper_ratio", "non_ascii_ratio", "math_symbols",
+    "error_words", "indented_lines", "code_punct", "urls", "stream", "avg_word_len", "log_words", "list_lines",
+    "latex", "content_array",
+) + tuple(f"cue_{t}" for t in TASK_CLASSES)
+LEX_OFF = STRUCT_OFF + len(STRUCT_NAMES) - len(TASK_CLASSES)
+N_FEATURES = STRUCT_OFF + len(STRUCT_NAMES)
+
+_P = 0x100000001B3  # odd multiplier: invertible mod 2**64
+_P_INV = pow(_P, -1, 1 << 64)
+_MAX_BYTES = 3072  # n-grams read the head and tail of long prompts; structure reads all of it
+_HEAD, _TAIL = 2048, 1024
+_CHAR_HEAD, _CHAR_TAIL = 768, 256  # char n-grams matter for short prompts; bound their cost on long ones
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_M2 = np.uint64(0xC2B2AE3D27D4EB4F)
+_SHIFT = np.uint64(40)
+
+
+def _powers(base: int, n: int) -> np.ndarray:
+    """base**i mod 2**64 for i in 0..n, exactly (Python ints; float cumprod would overflow)."""
+    out, v, mask = [], 1, (1 << 64) - 1
+    for _ in range(n + 1):
+        out.append(v)
+        v = (v * base) & mask
+    return np.array(out, dtype=np.uint64)
+
+
+_POW = _powers(_P, _MAX_BYTES + 8)
+_POW_INV = _powers(_P_INV, _MAX_BYTES + 8)
+_SEED_BIGRAM, _SEED_C3, _SEED_C4 = np.uint64(0x51), np.uint64(0x33), np.uint64(0x44)
+_SEED_FIRST, _SEED_LAST = np.uint64(0xF1), np.uint64(0x1A)
+_WORDCHAR = np.zeros(256, dtype=bool)
+for _c in b"abcdefghijklmnopqrstuvwxyz0123456789_":
+    _WORDCHAR[_c] = True
+_WORDCHAR[128:] = True  # UTF-8 bytes of non-ASCII letters
+_SPACE = np.zeros(256, dtype=bool)
+_SPACE[[9, 10, 11, 12, 13, 32]] = True
+_SQL_WORDS = ("select ", " from ", " where ", " join ", "group by", "order by", "insert into", "create table",
+              " having ", "update ")
+_ERR_WORDS = ("error", "exception", "traceback", "failed", "undefined", "warning", "cannot", "panic")
+_WH = ("what", "how", "why", "when", "where", "who", "which", "is ", "can ", "does ", "do ", "should ", "are ")
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureVector:
+    """Sparse features: sorted unique column indices and their values. Holds no text."""
+
+    indices: np.ndarray  # int32
+    values: np.ndarray  # float32
+
+    def dense(self) -> np.ndarray:
+        x = np.zeros(N_FEATURES, dtype=np.float32)
+        x[self.indices] = self.values
+        return x
+
+
+@dataclass(frozen=True, slots=True)
+class RequestText:
+    """The parts of a request the features read (kept only for the duration of one classification)."""
+
+    main: str  # the newest user message
+    system: str
+    other_chars: int
+    n_user: int
+    n_assistant: int
+    n_images: int
+    n_tools: int
+    tool_messages: int
+    content_array: bool
+    stream: bool
+
+
+def _content_text(content: Any) -> tuple[str, int, bool]:
+    """(text, images, was_array) of one message's content (string or OpenAI content array)."""
+    if content is None:
+        return "", 0, False
+    if isinstance(content, str):
+        return content, 0, False
+    texts: list[str] = []
+    images = 0
+    if isinstance(content, Sequence):
+        for part in content:
+            if not isinstance(part, Mapping):
+                continue
+            kind = part.get("type")
+            if kind == "text":
+                texts.append(str(part.get("text", "")))
+            elif kind in ("image_url", "image", "input_image"):
+                images += 1
+    return "\n".join(texts), images, True
+
+
+def request_text(messages: Sequence[Mapping[str, Any]], tools: Sequence[Any] | None = None,
+                 stream: bool = False) -> RequestText:
+    """Split a request into what the features read: newest user text, system prompt, counts."""
+    main, system = "", []
+    other = n_user = n_asst = images = tool_msgs = 0
+    array = False
+    last_user = max((i for i, m in enumerate(messages) if m.get("role") == "user"), default=-1)
+    for i, m in enumerate(messages):
+        role = m.get("role")
+        text, imgs, is_array = _content_text(m.get("content"))
+        images += imgs
+        if role in ("system", "developer"):
+            system.append(text)
+        elif role == "user":
+            n_user += 1
+            if i == last_user:
+                main, array = text, is_array
+            else:
+                other += len(text)
+        elif role == "assistant":
+            n_asst += 1
+            other += len(text)
+            tool_msgs += len(m.get("tool_calls") or ())
+        elif role in ("tool", "function"):
+            tool_msgs += 1
+            other += len(text)
+    return RequestText(main=main, system="\n".join(system), other_chars=other, n_user=n_user, n_assistant=n_asst,
+                       n_images=images, n_tools=len(tools or ()), tool_messages=tool_msgs, content_array=array,
+                       stream=bool(stream))
+
+
+def _window(data: bytes) -> bytes:
+    return data if len(data) <= _MAX_BYTES else data[:_HEAD] + b" " + data[-(_TAIL - 1):]
+
+
+def _tokens(b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(prefix hash, token hashes in order, word hashes) of a byte array."""
+    n = b.size
+    prefix = np.zeros(n + 1, dtype=np.uint64)
+    np.cumsum(b.astype(np.uint64) * _POW[:n], out=prefix[1:])
+    # words: maximal runs of word bytes; punctuation: every other non-space byte is a token of its own
+    w = _WORDCHAR[b]
+    edges = np.diff(np.concatenate(([False], w, [False])).astype(np.int8))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    word_h = (prefix[ends] - prefix[starts]) * _POW_INV[starts]
+    punct = np.flatnonzero(~w & ~_SPACE[b])
+    if punct.size:
+        pos = np.concatenate((starts, punct))
+        tok = np.concatenate((word_h, b[punct].astype(np.uint64) + np.uint64(0xABCDEF)))[np.argsort(pos, kind="stable")]
+    else:
+        tok = word_h
+    return prefix, tok, word_h
+
+
+def _to_bucket(h: np.ndarray) -> np.ndarray:
+    return ((h * _MIX) >> _SHIFT).astype(np.int64) & (HASH_DIM - 1)
+
+
+def _phrase_bucket(phrase: str) -> int:
+    """Bucket of a cue: `^word` = first token, one token = unigram, more = the last bigram."""
+    first = phrase.startswith("^")
+    b = np.frombuffer(phrase.lstrip("^").lower().encode("utf-8"), dtype=np.uint8)
+    _, tok, _ = _tokens(b)
+    if first:
+        h = tok[:1] + _SEED_FIRST
+    elif tok.size == 1:
+        h = tok
+    else:
+        h = tok[-2:-1] * _M2 + tok[-1:] + _SEED_BIGRAM
+    return int(_to_bucket(h)[0])
+
+
+@functools.cache
+def _lexicon_table() -> tuple[np.ndarray, np.ndarray]:
+    """(buckets, weights[bucket, task]) of the cue lexicon."""
+    from cailos_litellm.intent.lexicon import LEXICON
+
+    pairs = [(_phrase_bucket(p), c) for c, task in enumerate(TASK_CLASSES) for p in LEXICON[task]]
+    buckets = np.unique([b for b, _ in pairs])
+    m = np.zeros((buckets.size, len(TASK_CLASSES)), dtype=np.float32)
+    for b, c in pairs:
+        m[np.searchsorted(buckets, b), c] = 1.0
+    return buckets, m
+
+
+def hashed_ngrams(text: str) -> np.ndarray:
+    """Column indices (with repeats) of the word, char and edge n-grams of `text`."""
+    if len(text) > _MAX_BYTES:  # cut before lowering/encoding: a 4k-token prompt must not be copied whole
+        text = text[:_HEAD] + " " + text[-_TAIL:]
+    b = np.frombuffer(_window(text.lower().encode("utf-8", "replace")), dtype=np.uint8)
+    n = b.size
+    if n < 4:
+        b = np.concatenate((b, np.full(4 - n, 32, dtype=np.uint8)))
+        n = 4
+    prefix, tok, word_h = _tokens(b)
+    inv = _POW_INV[:n]
+    if n > _CHAR_HEAD + _CHAR_TAIL:
+        sel = np.concatenate((np.arange(_CHAR_HEAD), np.arange(n - _CHAR_TAIL, n - 3)))
+        c3 = (prefix[sel + 3] - prefix[sel]) * inv[sel] + _SEED_C3
+        c4 = (prefix[sel + 4] - prefix[sel]) * inv[sel] + _SEED_C4
+    else:
+        c3 = (prefix[3:] - prefix[:-3]) * inv[: n - 2] + _SEED_C3
+        c4 = (prefix[4:] - prefix[:-4]) * inv[: n - 3] + _SEED_C4
+    h = np.concatenate((
+        tok,
+        tok[:-1] * _M2 + tok[1:] + _SEED_BIGRAM,
+        c3,
+        c4,
+        tok[:4] + _SEED_FIRST,
+        word_h[-12:] + _SEED_LAST,
+    ))
+    return _to_bucket(h)
+
+
+def _structure(rt: RequestText) -> np.ndarray:
+    full = len(rt.main)
+    # counts read a bounded head+tail view so a 4k-token prompt costs the same as a 1k one
+    t = rt.main if full <= _MAX_BYTES else rt.main[:_HEAD] + "\n" + rt.main[-_TAIL:]
+    n = max(len(t), 1)
+    head = t
+    low = head.lower()
+    hb = np.frombuffer(head.encode("utf-8", "replace"), dtype=np.uint8)
+    nh = max(hb.size, 1)
+    lines = t.count("\n") + 1
+    n_words = t.count(" ") + lines
+    stripped = low.lstrip()
+    return np.array([
+        np.log1p(full),
+        np.log1p(full + rt.other_chars + len(rt.system)),
+        np.log1p(lines),
+        t.count("```"),
+        t.count('":') + t.count("': "),
+        sum(low.count(k) for k in _SQL_WORDS),
+        t.count("?"),
+        float(t.rstrip().endswith("?")),
+        float(stripped.startswith(_WH)),
+        rt.n_tools,
+        rt.n_images,
+        rt.n_user,
+        rt.n_assistant,
+        rt.tool_messages,
+        np.log1p(len(rt.system)),
+        np.count_nonzero((hb >= 48) & (hb <= 57)) / nh,
+        np.count_nonzero((hb >= 65) & (hb <= 90)) / nh,
+        np.count_nonzero(hb >= 128) / nh,
+        (head.count("$") + head.count("^") + head.count("=") + head.count("\\")) / nh * 100,
+        sum(low.count(k) for k in _ERR_WORDS),
+        (t.count("\n    ") + t.count("\n\t")) / lines,
+        (head.count(";") + head.count("{") + head.count("}") + head.count("()")) / nh * 100,
+        t.count("http://") + t.count("https://"),
+        float(rt.stream),
+        n / max(n_words, 1),
+        np.log1p(n_words),
+        t.count("\n- ") + t.count("\n* ") + t.count("\n1.") + t.count("\n2."),
+        head.count("\\frac") + head.count("$$") + head.count("\\sum") + head.count("\\int") + head.count("\\mathbb"),
+        float(rt.content_array),
+    ], dtype=np.float32)
+
+
+def dense_features(rt: RequestText) -> np.ndarray:
+    """Dense float32 row of N_FEATURES: n-gram counts, then structure."""
+    x = np.bincount(hashed_ngrams(rt.main), minlength=N_FEATURES).astype(np.float32)
+    x[STRUCT_OFF:LEX_OFF] = _structure(rt)
+    buckets, weights = _lexicon_table()
+    x[LEX_OFF:] = x[buckets] @ weights
+    return x
+
+
+def features_of_text(rt: RequestText) -> FeatureVector:
+    """Sparse features of an already split request."""
+    x = dense_features(rt)
+    nz = np.flatnonzero(x).astype(np.int32)
+    return FeatureVector(indices=nz, values=x[nz])
+
+
+def extract(messages: Sequence[Mapping[str, Any]], tools: Iterable[Any] | None = None,
+            stream: bool = False) -> FeatureVector:
+    """Features of one OpenAI-format request."""
+    return features_of_text(request_text(messages, list(tools) if tools is not None else None, stream))

@@ -1,0 +1,108 @@
+"""Intent stage, step 2: a numpy evaluator for LightGBM forests (all heads in one pass).
+
+LightGBM's own `predict` costs far more than the trees themselves on a single row; the trees are exported
+once at training time into flat arrays and evaluated level by level over every tree at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+__all__ = ["Forest", "forest_from_lightgbm"]
+
+
+@dataclass(frozen=True)
+class Forest:
+    """Flat trees. Leaves point to themselves, so `depth` steps from the roots land every tree on a leaf."""
+
+    feature: np.ndarray  # int32 [nodes]
+    threshold: np.ndarray  # float32 [nodes]; +inf at leaves
+    left: np.ndarray  # int32 [nodes]
+    right: np.ndarray  # int32 [nodes]
+    value: np.ndarray  # float32 [nodes]: leaf value (internal value at split nodes, for explanations)
+    roots: np.ndarray  # int32 [trees]
+    output: np.ndarray  # int32 [trees]: which output slot a tree adds to
+    n_outputs: int
+    depth: int
+    child: np.ndarray = None  # type: ignore[assignment]  # int32 [2 * nodes]: left, right interleaved
+
+    def __post_init__(self) -> None:
+        if self.child is None:
+            object.__setattr__(self, "child", np.stack((self.left, self.right), axis=1).reshape(-1))
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        """Raw scores per output slot for one dense row."""
+        node = self.roots
+        feat, thr, child = self.feature, self.threshold, self.child
+        for _ in range(self.depth):
+            node = child[2 * node + (x[feat[node]] > thr[node])]
+        return np.bincount(self.output, weights=self.value[node], minlength=self.n_outputs)
+
+    def contributions(self, x: np.ndarray, slot: int) -> dict[int, float]:
+        """Per-feature contribution to one output slot (Saabas: value change along each decision path)."""
+        out: dict[int, float] = {}
+        for t in np.flatnonzero(self.output == slot):
+            node = int(self.roots[t])
+            while self.threshold[node] != np.inf:
+                f = int(self.feature[node])
+                nxt = int(self.left[node] if x[f] <= self.threshold[node] else self.right[node])
+                out[f] = out.get(f, 0.0) + float(self.value[nxt] - self.value[node])
+                node = nxt
+        return out
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {"feature": self.feature, "threshold": self.threshold, "left": self.left, "right": self.right,
+                "value": self.value, "roots": self.roots, "output": self.output,
+                "meta": np.array([self.n_outputs, self.depth], dtype=np.int64)}
+
+    @classmethod
+    def from_arrays(cls, a: dict[str, np.ndarray]) -> "Forest":
+        n_outputs, depth = (int(v) for v in a["meta"])
+        return cls(feature=a["feature"], threshold=a["threshold"], left=a["left"], right=a["right"],
+                   value=a["value"], roots=a["roots"], output=a["output"], n_outputs=n_outputs, depth=depth)
+
+
+def forest_from_lightgbm(dumps: list[tuple[dict[str, Any], int]]) -> Forest:
+    """Flatten LightGBM `dump_model()` outputs; each comes with the first output slot of its head."""
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    roots: list[int] = []
+    output: list[int] = []
+    depth = 0
+
+    def add(node: dict[str, Any], d: int) -> int:
+        nonlocal depth
+        i = len(feature)
+        feature.append(0)
+        threshold.append(np.inf)
+        left.append(i)
+        right.append(i)
+        if "leaf_value" in node:
+            value.append(float(node["leaf_value"]))
+            depth = max(depth, d)
+            return i
+        if node.get("decision_type", "<=") != "<=":
+            raise ValueError("only numerical '<=' splits are supported")
+        value.append(float(node.get("internal_value", 0.0)))
+        feature[i] = int(node["split_feature"])
+        threshold[i] = float(node["threshold"])
+        left[i] = add(node["left_child"], d + 1)
+        right[i] = add(node["right_child"], d + 1)
+        return i
+
+    for dump, first_slot in dumps:
+        k = int(dump.get("num_tree_per_iteration", 1))
+        for j, tree in enumerate(dump["tree_info"]):
+            roots.append(add(tree["tree_structure"], 0))
+            output.append(first_slot + j % k)
+    n_outputs = max(output) + 1 if output else 0
+    return Forest(feature=np.asarray(feature, dtype=np.int32), threshold=np.asarray(threshold, dtype=np.float32),
+                  left=np.asarray(left, dtype=np.int32), right=np.asarray(right, dtype=np.int32),
+                  value=np.asarray(value, dtype=np.float32), roots=np.asarray(roots, dtype=np.int32),
+                  output=np.asarray(output, dtype=np.int32), n_outputs=n_outputs, depth=depth)

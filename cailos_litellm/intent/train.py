@@ -1,0 +1,195 @@
+"""Intent stage, training: rebuild the three LightGBM heads and write the shipped bundle.
+
+Deterministic for a given seed: the synthetic set is regenerated from its seeds, LightGBM runs with fixed
+seeds and `deterministic=True`. `cailos classifier train` calls `train()`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from cailos_litellm.intent.classifier import DEFAULT_MODEL_PATH
+from cailos_litellm.intent.datasets import (
+    PairRow,
+    arena_split,
+    load_arena_hard,
+    load_routerarena,
+    routerarena_task,
+)
+from cailos_litellm.intent.features import (
+    FEATURE_VERSION,
+    N_FEATURES,
+    FeatureVector,
+    extract,
+    hashed_ngrams,
+    request_text,
+)
+from cailos_litellm.intent.feedback import labels_from_record, read_records
+from cailos_litellm.intent.forest import forest_from_lightgbm
+from cailos_litellm.intent.synth.generate import Example, generate
+from cailos_litellm.types import STRATEGIES, TASK_CLASSES
+
+__all__ = ["TrainReport", "complexity_rows", "fit_complexity", "fit_multiclass", "matrix", "train"]
+
+logger = logging.getLogger(__name__)
+SEED = 20240601
+# depth and rounds are capped for latency: every tree is walked on every request
+TASK_PARAMS: dict[str, Any] = {"num_leaves": 15, "max_depth": 5, "learning_rate": 0.12, "min_data_in_leaf": 10,
+                               "feature_fraction": 0.1, "extra_trees": True, "lambda_l2": 1.0, "rounds": 80}
+ARENA_WEIGHT = 3.0  # real prompts count more than synthetic ones
+STRATEGY_PARAMS: dict[str, Any] = {"num_leaves": 7, "max_depth": 4, "learning_rate": 0.1, "min_data_in_leaf": 10,
+                                   "feature_fraction": 0.5, "lambda_l2": 1.0, "rounds": 60}
+COMPLEXITY_PARAMS: dict[str, Any] = {"num_leaves": 7, "max_depth": 4, "learning_rate": 0.04, "min_data_in_leaf": 20,
+                                     "feature_fraction": 0.5, "bagging_fraction": 0.8, "bagging_freq": 1,
+                                     "lambda_l2": 5.0, "rounds": 120}
+SYNTH_COMPLEXITY_WEIGHT = 0.3
+
+
+@dataclass
+class TrainReport:
+    rows: dict[str, int] = field(default_factory=dict)
+    trees: int = 0
+    bytes: int = 0
+    path: str = ""
+    max_abs_diff: float = 0.0
+
+
+def matrix(fvs: Sequence[FeatureVector]) -> sp.csr_matrix:
+    """CSR matrix of sparse feature vectors."""
+    indptr = np.cumsum([0] + [len(f.indices) for f in fvs])
+    idx = np.concatenate([f.indices for f in fvs]) if fvs else np.zeros(0, np.int32)
+    val = np.concatenate([f.values for f in fvs]) if fvs else np.zeros(0, np.float32)
+    return sp.csr_matrix((val, idx, indptr), shape=(len(fvs), N_FEATURES), dtype=np.float32)
+
+
+def _lgb_params(p: dict[str, Any], objective: str, seed: int, num_class: int | None = None) -> dict[str, Any]:
+    params = {k: v for k, v in p.items() if k != "rounds"}
+    params.update(objective=objective, seed=seed, deterministic=True, force_col_wise=True, num_threads=2,
+                  verbosity=-1)
+    if num_class:
+        params["num_class"] = num_class
+    return params
+
+
+def fit_multiclass(x: sp.csr_matrix, y: Sequence[int], num_class: int, params: dict[str, Any],
+                   weight: Sequence[float] | None = None, seed: int = SEED) -> Any:
+    import lightgbm as lgb
+
+    ds = lgb.Dataset(x, label=np.asarray(y), weight=None if weight is None else np.asarray(weight),
+                     free_raw_data=False)
+    return lgb.train(_lgb_params(params, "multiclass", seed, num_class), ds, num_boost_round=params["rounds"])
+
+
+def fit_complexity(x: sp.csr_matrix, y: Sequence[float], weight: Sequence[float] | None = None,
+                   seed: int = SEED, params: dict[str, Any] | None = None) -> Any:
+    import lightgbm as lgb
+
+    p = params or COMPLEXITY_PARAMS
+    ds = lgb.Dataset(x, label=np.asarray(y, dtype=np.float64),
+                     weight=None if weight is None else np.asarray(weight), free_raw_data=False)
+    return lgb.train(_lgb_params(p, "cross_entropy", seed), ds, num_boost_round=p["rounds"])
+
+
+def complexity_rows(pairs: Sequence[PairRow]) -> tuple[list[FeatureVector], list[int]]:
+    fvs = [extract([{"role": "user", "content": r.prompt}]) for r in pairs]
+    return fvs, [r.needs_strong for r in pairs]
+
+
+def _feature_names(examples: Sequence[Example]) -> dict[str, str]:
+    """Readable names for word buckets, from the project's own synthetic text only."""
+    counts: Counter[str] = Counter()
+    for e in examples:
+        rt = request_text(e.messages, e.tools, e.stream)
+        counts.update(w for w in rt.main.lower().split() if w.isalpha() and len(w) < 20)
+    names: dict[str, str] = {}
+    for word, _ in counts.most_common(4000):
+        h = hashed_ngrams(word)
+        names.setdefault(str(int(h[0])), f"word:{word}")
+        names.setdefault(str(int(h[-2])), f"first:{word}")
+        names.setdefault(str(int(h[-1])), f"last:{word}")
+    return names
+
+
+def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedback: Path | None = None,
+          data_out: Path | None = None, seed: int = SEED) -> TrainReport:
+    """Rebuild every head from the project's data (+ optional feedback log) and write the bundle."""
+    out_path = out_path or DEFAULT_MODEL_PATH
+    report = TrainReport(path=str(out_path))
+    examples = generate()
+    if data_out is not None:
+        data_out.parent.mkdir(parents=True, exist_ok=True)
+        data_out.write_text("".join(e.to_json() + "\n" for e in examples), encoding="utf-8")
+    train_ex = [e for e in examples if e.split == "train"]
+    syn_fv = [extract(e.messages, e.tools, e.stream) for e in train_ex]
+    pairs = load_routerarena(shared_dir)
+    pair_fv, pair_y = complexity_rows(pairs)
+
+    # task head: synthetic train split + RouterArena sources with an unambiguous class
+    t_fv = list(syn_fv)
+    t_y = [TASK_CLASSES.index(e.task) for e in train_ex]
+    t_w = [1.0] * len(t_fv)
+    for r, fv in zip(pairs, pair_fv):
+        task = routerarena_task(r.source)
+        if task:
+            t_fv.append(fv)
+            t_y.append(TASK_CLASSES.index(task))
+            t_w.append(0.5)
+    arena_train = [r for r in load_arena_hard(shared_dir) if arena_split(r.group) == "train"]
+    for r in arena_train:
+        t_fv.append(extract(r.messages))
+        t_y.append(TASK_CLASSES.index(r.task))
+        t_w.append(ARENA_WEIGHT)
+    s_fv = list(syn_fv)
+    s_y = [STRATEGIES.index(e.strategy) for e in train_ex]
+    c_fv = list(pair_fv) + [fv for fv, e in zip(syn_fv, train_ex) if abs(e.complexity - 0.5) > 0.2]
+    c_y = list(pair_y) + [int(e.complexity > 0.5) for e in train_ex if abs(e.complexity - 0.5) > 0.2]
+    c_w = [1.0] * len(pair_fv) + [SYNTH_COMPLEXITY_WEIGHT] * (len(c_fv) - len(pair_fv))
+
+    if feedback is not None:
+        for rec in read_records(feedback):
+            labels = labels_from_record(rec)
+            fv = FeatureVector(np.asarray(rec.indices, np.int32), np.asarray(rec.values, np.float32))
+            if labels.get("task") in TASK_CLASSES:
+                t_fv.append(fv), t_y.append(TASK_CLASSES.index(labels["task"])), t_w.append(1.0)
+            if labels.get("strategy") in STRATEGIES:
+                s_fv.append(fv), s_y.append(STRATEGIES.index(labels["strategy"]))
+            if "complexity" in labels:
+                c_fv.append(fv), c_y.append(int(labels["complexity"])), c_w.append(1.0)
+
+    report.rows = {"synthetic_total": len(examples), "synthetic_train": len(train_ex),
+                   "arena_train": len(arena_train), "task": len(t_fv),
+                   "strategy": len(s_fv), "complexity": len(c_fv)}
+    task_b = fit_multiclass(matrix(t_fv), t_y, len(TASK_CLASSES), TASK_PARAMS, t_w, seed)
+    strat_b = fit_multiclass(matrix(s_fv), s_y, len(STRATEGIES), STRATEGY_PARAMS, None, seed)
+    cx_b = fit_complexity(matrix(c_fv), c_y, c_w, seed)
+
+    n_t, n_s = len(TASK_CLASSES), len(STRATEGIES)
+    forest = forest_from_lightgbm([(task_b.dump_model(), 0), (strat_b.dump_model(), n_t),
+                                   (cx_b.dump_model(), n_t + n_s)])
+    meta = {"feature_version": FEATURE_VERSION, "tasks": list(TASK_CLASSES), "strategies": list(STRATEGIES),
+            "slots": {"task": [0, n_t], "strategy": [n_t, n_t + n_s], "complexity": [n_t + n_s, n_t + n_s + 1]},
+            "seed": seed, "rows": report.rows, "feature_names": _feature_names(train_ex)}
+    # the exported trees must agree with LightGBM's own predictions
+    probe = matrix(syn_fv[:200])
+    ref = task_b.predict(probe, raw_score=True)
+    got = np.stack([forest.raw(probe[i].toarray()[0])[:n_t] for i in range(probe.shape[0])])
+    report.max_abs_diff = float(np.abs(ref - got).max())
+    if report.max_abs_diff > 1e-3:
+        raise RuntimeError(f"exported forest disagrees with LightGBM (max diff {report.max_abs_diff:.2g})")
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    arrays = forest.arrays()
+    arrays["meta_json"] = np.frombuffer(json.dumps(meta, sort_keys=True).encode("utf-8"), dtype=np.uint8)
+    with open(out_path, "wb") as f:
+        np.savez_compressed(f, **arrays)
+    report.trees = int(len(forest.roots))
+    report.bytes = out_path.stat().st_size
+    logger.info("intent model written: %d trees, %d bytes", report.trees, report.bytes)
+    return report

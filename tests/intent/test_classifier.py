@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from cailos_litellm.intent import Intent, IntentClassifier, load_classifier
+from cailos_litellm.types import STRATEGIES, TASK_CLASSES
+
+
+@pytest.fixture(scope="module")
+def clf() -> IntentClassifier:
+    return load_classifier()
+
+
+def test_loads_once(clf: IntentClassifier) -> None:
+    assert load_classifier() is clf
+    assert clf.tasks == TASK_CLASSES and clf.strategies == STRATEGIES
+
+
+@pytest.mark.parametrize(
+    ("messages", "tools", "expected"),
+    [
+        ([{"role": "user", "content": "Translate into Spanish: where is the train station?"}], None, "translation"),
+        ([{"role": "user", "content": "Summarize this article in 3 bullet points: The council voted on Monday to "
+                                      "expand the bike lane network across the city centre."}], None, "summarization"),
+        ([{"role": "user", "content": "Write a SQL query that returns the top 5 customers by revenue from "
+                                      "orders(id, customer_id, total)."}], None, "sql"),
+        ([{"role": "user", "content": "I get this error:\nTraceback (most recent call last):\n  File \"a.py\", "
+                                      "line 3\nKeyError: 'id'\nhow do I fix it?"}], None, "debugging"),
+        ([{"role": "user", "content": [{"type": "text", "text": "What is in this picture?"},
+                                       {"type": "image_url", "image_url": {"url": "https://x.example/a.jpg"}}]}],
+         None, "vision"),
+        ([{"role": "user", "content": "What's the weather in Lisbon tomorrow?"}],
+         [{"type": "function", "function": {"name": "get_weather", "parameters": {"type": "object"}}}], "tool_use"),
+        ([{"role": "user", "content": "Prove that the square root of 3 is irrational."}], None, "math_reasoning"),
+    ],
+)
+def test_clear_prompts(clf: IntentClassifier, messages, tools, expected: str) -> None:
+    intent = clf.classify(messages, tools)
+    assert intent.task == expected
+    assert 0.0 <= intent.task_confidence <= 1.0
+    assert intent.strategy in STRATEGIES
+    assert 0.0 <= intent.complexity <= 1.0
+
+
+def test_intent_is_frozen(clf: IntentClassifier) -> None:
+    intent = clf.classify([{"role": "user", "content": "hello"}])
+    assert isinstance(intent, Intent)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        intent.task = "chat"  # type: ignore[misc]
+
+
+def test_explain_names_features(clf: IntentClassifier) -> None:
+    intent = clf.classify([{"role": "user", "content": "Translate into German: thank you very much"}], explain=5)
+    assert 0 < len(intent.top_features) <= 5
+    assert all(isinstance(n, str) and isinstance(v, float) for n, v in intent.top_features)
+
+
+def test_hard_math_needs_a_stronger_model_than_a_greeting(clf: IntentClassifier) -> None:
+    hard = clf.classify([{"role": "user", "content": "Let $f$ be continuous on $[0,1]$ with $\\int_0^1 f = 0$. "
+                                                     "Prove there is $c$ with $f(c) = \\int_0^c f$."}])
+    easy = clf.classify([{"role": "user", "content": "hi, thanks!"}])
+    assert hard.complexity > easy.complexity
+
+
+def test_missing_model_is_a_config_error(tmp_path) -> None:
+    from cailos_litellm.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        load_classifier(tmp_path / "nope.npz")
+
+
+def test_forest_matches_a_fresh_walk(clf: IntentClassifier) -> None:
+    """The vectorised evaluator agrees with walking each tree one node at a time."""
+    import numpy as np
+
+    from cailos_litellm.intent.features import dense_features, request_text
+
+    f = clf.forest
+    x = dense_features(request_text([{"role": "user", "content": "write a haiku about autumn rain"}]))
+    slow = np.zeros(f.n_outputs)
+    for t, root in enumerate(f.roots):
+        node = int(root)
+        while f.threshold[node] != np.inf:
+            node = int(f.left[node] if x[f.feature[node]] <= f.threshold[node] else f.right[node])
+        slow[f.output[t]] += f.value[node]
+    assert np.allclose(slow, f.raw(x), atol=1e-4)

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from cailos_litellm.intent.features import (
+    N_FEATURES,
+    STRUCT_NAMES,
+    STRUCT_OFF,
+    dense_features,
+    extract,
+    hashed_ngrams,
+    request_text,
+)
+
+
+def _struct(messages, tools=None, stream=False) -> dict[str, float]:
+    x = dense_features(request_text(messages, tools, stream))
+    return dict(zip(STRUCT_NAMES, x[STRUCT_OFF:].tolist()))
+
+
+def test_hashes_are_stable_and_in_range() -> None:
+    a = hashed_ngrams("Write a Python function that parses JSON")
+    b = hashed_ngrams("Write a Python function that parses JSON")
+    assert np.array_equal(a, b)
+    assert a.min() >= 0 and a.max() < STRUCT_OFF
+    # a known value pins the hash across processes and platforms (Python's hash() is salted; ours is not)
+    assert int(hashed_ngrams("hello")[0]) == int(hashed_ngrams("Hello")[0])
+
+
+def test_different_texts_differ() -> None:
+    assert not np.array_equal(dense_features(request_text([{"role": "user", "content": "translate to French"}])),
+                              dense_features(request_text([{"role": "user", "content": "fix this SQL query"}])))
+
+
+@pytest.mark.parametrize(
+    ("messages", "tools", "key", "expected"),
+    [
+        ([{"role": "user", "content": "```py\nx=1\n```"}], None, "code_fences", 2),
+        ([{"role": "user", "content": "SELECT a FROM t WHERE b = 1"}], None, "sql_keywords", 3),
+        ([{"role": "user", "content": "is it raining?"}], None, "ends_with_question", 1),
+        ([{"role": "user", "content": "hi"}], [{"type": "function"}, {"type": "function"}], "n_tools", 2),
+        ([{"role": "user", "content": [{"type": "text", "text": "what is this"},
+                                      {"type": "image_url", "image_url": {"url": "http://x/a.png"}}]}],
+         None, "n_images", 1),
+        ([{"role": "system", "content": "be brief"}, {"role": "user", "content": "a"},
+          {"role": "assistant", "content": "b"}, {"role": "user", "content": "c"}], None, "n_user_turns", 2),
+        ([{"role": "user", "content": "a"}, {"role": "assistant", "content": None,
+          "tool_calls": [{"id": "1"}]}, {"role": "tool", "content": "{}"}], None, "tool_messages", 2),
+        ([{"role": "user", "content": 'data: {"a": 1, "b": 2}'}], None, "json_keys", 2),
+    ],
+)
+def test_structure_features(messages, tools, key, expected) -> None:
+    assert _struct(messages, tools)[key] == expected
+
+
+def test_system_prompt_length_counts_only_system() -> None:
+    with_sys = _struct([{"role": "system", "content": "x" * 100}, {"role": "user", "content": "hi"}])
+    without = _struct([{"role": "user", "content": "hi"}])
+    assert with_sys["log_system_chars"] > 0 and without["log_system_chars"] == 0
+
+
+def test_main_text_is_the_newest_user_message() -> None:
+    rt = request_text([{"role": "user", "content": "first"}, {"role": "assistant", "content": "ok"},
+                       {"role": "user", "content": "second"}])
+    assert rt.main == "second"
+
+
+def test_cue_features_fire() -> None:
+    s = _struct([{"role": "user", "content": "Please translate this sentence into French"}])
+    assert s["cue_translation"] >= 2
+    assert s["cue_sql"] == 0
+
+
+@pytest.mark.parametrize("text", ["", "a", "ü", "x" * 20000, "日本語のテキスト" * 500, "\n\n\t  "])
+def test_edge_inputs(text: str) -> None:
+    fv = extract([{"role": "user", "content": text}])
+    assert fv.indices.dtype == np.int32 and len(fv.indices) == len(fv.values)
+    assert (fv.indices < N_FEATURES).all()
+    assert np.all(np.diff(fv.indices) > 0)
+
+
+def test_long_prompt_window_keeps_the_tail() -> None:
+    body = "lorem ipsum " * 3000
+    a = dense_features(request_text([{"role": "user", "content": body + "translate into German"}]))
+    b = dense_features(request_text([{"role": "user", "content": body + "summarize the key points"}]))
+    assert not np.array_equal(a, b)
+
+
+def test_word_hash_does_not_depend_on_position() -> None:
+    """Regression: powers of the hash base must be exact mod 2**64 (a float cumprod zeroed them)."""
+    assert hashed_ngrams("translate")[0] == hashed_ngrams("please please translate")[2]
+    late = hashed_ngrams("x " * 1000 + "translate")
+    assert hashed_ngrams("translate")[0] in set(late.tolist())
+    assert len(set(hashed_ngrams(" ".join(f"w{i}" for i in range(200))).tolist())) > 300
