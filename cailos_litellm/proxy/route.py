@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any, Mapping
 
@@ -27,13 +28,20 @@ async def decide(rt: Runtime, data: Mapping[str, Any], key: Any) -> tuple[Decisi
         trust_floor=max(settings.default_trust_level, int(team.get("trust_level", 0))),
         team_id=getattr(key, "team_id", None),
     )
+    intent = None
+    if spec.kind == "auto" and rt.classifier is not None:  # only `auto` asks the classifier (no text leaves)
+        intent = rt.classifier.classify(data.get("messages") or [], tools=data.get("tools"), stream=facts.stream)
     strategy = choose_strategy(spec, default=settings.default_strategy, hint=hints.strategy,
+                               classifier=intent.strategy if intent else None,
                                team_default=team.get("default_strategy"))
-    task = complexity = None
+    task = intent.task if intent else None
     health = await rt.health.snapshot(registry, task)
-    ctx = RankContext(spec=spec, facts=facts, strategy=strategy, today=today, task=task, complexity=complexity,
-                      health=health)
-    return rt.pipeline.rank(registry.endpoints, ctx), facts
+    ctx = RankContext(spec=spec, facts=facts, strategy=strategy, today=today, task=task,
+                      complexity=intent.complexity if intent else None, health=health)
+    decision = rt.pipeline.rank(registry.endpoints, ctx)
+    if intent is not None:
+        decision = replace(decision, task_confidence=intent.task_confidence)
+    return decision, facts
 
 
 def team_settings(key: Any) -> Mapping[str, Any]:

@@ -12,6 +12,7 @@ from ..config import BundleConfig, load_bundle_config
 from ..decisions import DecisionLog
 from ..errors import ConfigError
 from ..health import BreakerPolicy, Health
+from ..intent import IntentClassifier, load_classifier
 from ..pii import Shield, ShieldPolicy, load_shield
 from ..ranking import Pipeline, build_pipeline
 from ..state import StateStore, open_store_sync
@@ -42,6 +43,7 @@ class Runtime:
     decisions: DecisionLog | None = None
     pipeline: Pipeline | None = None
     shield: Shield | None = None  # None: the policy cloaks nothing
+    classifier: IntentClassifier | None = None
     _team_shields: dict[tuple[Any, ...], Shield] = field(default_factory=dict)
 
     @classmethod
@@ -58,6 +60,7 @@ class Runtime:
             decisions=DecisionLog(store),
             pipeline=build_pipeline(),
             shield=load_shield(settings.pii) if settings.pii.entities else None,
+            classifier=load_classifier(),
         )
 
     def shield_for(self, team_policy: Mapping[str, Any] | None) -> Shield | None:

@@ -16,6 +16,9 @@ class Filter:
 
     name: ClassVar[str] = "filter"
     default_reason: ClassVar[str] = "removed"
+    # A soft rule is our own preference, not the client's constraint: when it would remove every endpoint
+    # still standing, it removes none and says so in the trace (the best of what is allowed still serves).
+    soft: ClassVar[bool] = False
 
     def skip(self, ctx: RankContext) -> str | None:
         """A note when the rule does not apply to this request (the stage then keeps everything)."""
@@ -41,6 +44,8 @@ class Filter:
                 kept.append(ep)
             else:
                 removed.append((ep.name, verdict or self.default_reason))
+        if not kept and self.soft:
+            return list(eps), StageTrace(self.name, note=f"relaxed: no endpoint meets {self.describe(ctx)}")
         return kept, StageTrace(self.name, removed=tuple(removed))
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from cailos_litellm.config import load_bundle_config
 from cailos_litellm.proxy.facts import litellm_facts
-from cailos_litellm.types import STRATEGIES
+from cailos_litellm.types import STRATEGIES, TASK_CLASSES
 
 from cailos_litellm.launch import ROOT
 
@@ -35,10 +35,20 @@ def test_auto_returns_answer_and_decision_headers(client, sandbox_clean):
     headers, reply = _call(client, model="auto")
     assert "Summarise the meeting notes" in reply.choices[0].message.content
     assert len(headers["x-cailos-decision-id"]) == 32
-    assert headers["x-cailos-strategy"] == "balanced"
+    assert headers["x-cailos-strategy"] in STRATEGIES  # the classifier's choice for `auto`
+    assert headers["x-cailos-task"] in TASK_CLASSES
     served = headers["x-cailos-endpoint"]
     assert served == headers["x-litellm-model-group"]
     assert _last_request(sandbox_clean)["model"] in UPSTREAM[served]
+
+
+def test_auto_classifies_the_prompt_and_reads_the_task_header(client, sandbox_clean):
+    code = [{"role": "user", "content": "Write a Python function that parses ISO 8601 dates and returns a datetime; "
+                                        "include type hints and pytest unit tests.\n```python\ndef parse(s: str):\n```"}]
+    headers, _ = _call(client, model="auto", messages=code)
+    assert headers["x-cailos-task"] in {"code_generation", "debugging"}
+    headers, _ = _call(client, model="gpt-4o-mini", messages=code)
+    assert "x-cailos-task" not in headers  # named models are not classified
 
 
 @pytest.mark.parametrize("model, strategy", [("auto:cost", "cost"), ("auto:quality", "quality"), ("gpt-4o:speed", "speed")])

@@ -65,8 +65,8 @@ def requests(draw, eps):
     )
 
 
-def allowed(ep, c, eps) -> bool:
-    """The rules, restated independently of the filter classes."""
+def _before_eval(ep, c, eps) -> bool:
+    """The hard rules that run before the eval bar (scope, capability, context window, trust, deprecation)."""
     f, spec = c.facts, c.spec
     if spec.kind == "family" and ep.codename != spec.target:
         return False
@@ -75,19 +75,37 @@ def allowed(ep, c, eps) -> bool:
         if ep.codename != named.codename:
             return False
     out = f.max_output_tokens or 0
-    quality = ep.evals.get(c.task, QUALITY_PRIOR[ep.tier]) if c.task else None
-    p95 = c.health.endpoint(ep.name).p95_ms
     return (
         f.required_capabilities <= ep.capabilities
         and (ep.max_input_tokens is None or f.input_tokens + out <= ep.max_input_tokens)
         and (ep.max_output_tokens is None or out <= ep.max_output_tokens)
         and ep.trust_level >= f.trust_level
         and not (ep.deprecated_after and TODAY > ep.deprecated_after)
-        and (spec.kind != "auto" or c.task is None or quality >= eval_bar(c.complexity))
-        and (f.max_cost_usd is None or expected_cost(ep, f) <= f.max_cost_usd)
+    )
+
+
+def _meets_bar(ep, c) -> bool:
+    if c.spec.kind != "auto" or c.task is None:
+        return True
+    return ep.evals.get(c.task, QUALITY_PRIOR[ep.tier]) >= eval_bar(c.complexity)
+
+
+def _after_eval(ep, c) -> bool:
+    f = c.facts
+    p95 = c.health.endpoint(ep.name).p95_ms
+    return (
+        (f.max_cost_usd is None or expected_cost(ep, f) <= f.max_cost_usd)
         and any(c.health.breakers.get(d.id, "closed") not in ("open", "half_open") for d in ep.deployments)
         and (f.max_latency_ms is None or p95 is None or p95 <= f.max_latency_ms)
     )
+
+
+def allowed_set(eps, c) -> set[str]:
+    """The rules, restated independently of the filter classes. The eval bar is soft: when no endpoint that
+    passed the hard rules before it meets the bar, it removes none."""
+    pre = [e for e in eps if _before_eval(e, c, eps)]
+    good = [e for e in pre if _meets_bar(e, c)]
+    return {e.name for e in (good or pre) if _after_eval(e, c)}
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -95,7 +113,7 @@ def allowed(ep, c, eps) -> bool:
 def test_chain_is_exactly_the_allowed_endpoints(data):
     eps = data.draw(registries())
     c = data.draw(requests(eps))
-    expected = {e.name for e in eps if allowed(e, c, eps)}
+    expected = allowed_set(eps, c)
     try:
         decision = PIPELINE.rank(eps, c)
     except NoEligibleEndpoint as exc:

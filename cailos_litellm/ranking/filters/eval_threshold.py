@@ -1,7 +1,8 @@
 """Stage `eval_threshold`: the endpoint's eval score for the task class reaches a bar that rises with complexity.
 
 Applies to `auto` only: a client that names a model or family has chosen its quality. Endpoints without an eval
-for the task are judged by their tier's prior (see context.QUALITY_PRIOR).
+for the task are judged by their tier's prior (see context.QUALITY_PRIOR). Soft: when the trust floor or the
+request's needs leave only endpoints under the bar, they still serve (ranked by quality), not a refusal.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ __all__ = ["EvalThresholdFilter"]
 
 class EvalThresholdFilter(Filter):
     name = "eval_threshold"
+    soft = True
 
     def skip(self, ctx: RankContext) -> str | None:
         if ctx.spec.kind != "auto":

@@ -107,3 +107,12 @@ def test_describe_names_the_constraint(stage, context, fragment):
 )
 def test_inapplicable_filters_say_why(stage, context, note):
     assert run(stage, context)[2] == note
+
+
+def test_eval_bar_is_soft_when_nothing_left_meets_it():
+    only_weak = [e for e in EPS if e.name in ("mini", "local")]
+    kept, trace = EvalThresholdFilter().run(only_weak, ctx(task="code_generation", complexity=1.0))
+    assert [e.name for e in kept] == ["mini", "local"] and not trace.removed
+    assert trace.note == "relaxed: no endpoint meets eval >= 0.90 for code_generation"
+    kept, trace = TrustFloorFilter().run(only_weak, ctx(trust_level=3))  # a hard rule never relaxes
+    assert [e.name for e in kept] == ["local"]
