@@ -52,7 +52,7 @@ class Cloaker:
         """Text with every detected entity (and every placeholder-like literal) replaced."""
         if not text:
             return text
-        spans = list(self._analyze(text))
+        spans = self._with_known_values(text, list(self._analyze(text)))
         literals = [Span(m.start(), m.end(), LITERAL, 2.0, "literal") for m in PLACEHOLDER_RX.finditer(text)]
         if literals:
             spans = [s for s in spans if not any(s.overlaps(lit) for lit in literals)] + literals
@@ -71,6 +71,25 @@ class Cloaker:
             pos = s.end
         out.append(text[pos:])
         return "".join(out)
+
+    def _with_known_values(self, text: str, spans: list[Span]) -> list[Span]:
+        """Add every occurrence of a value already cloaked elsewhere in this request that the detectors missed
+        here (a name in the system prompt that NER only recognised in the user turn): one value, one placeholder,
+        everywhere."""
+        extra: list[Span] = []
+        for value, placeholder in self._by_value.items():
+            if len(value) < 4 or value not in text:
+                continue
+            entity = placeholder[1:].rsplit("_", 1)[0]
+            start = text.find(value)
+            while start != -1:
+                end = start + len(value)
+                bounded = (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+                candidate = Span(start, end, entity, 1.0, "known_value")
+                if bounded and not any(candidate.overlaps(s) for s in spans + extra):
+                    extra.append(candidate)
+                start = text.find(value, end)
+        return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
     def cloak_json_string(self, raw: str) -> str:
         """A JSON document (tool-call arguments, tool results): values cloaked one by one, still valid JSON."""

@@ -67,6 +67,11 @@ class Shield:
             raise PIIShieldError("PII shield: messages must be a list")
         deadline = time.perf_counter() + self.policy.timeout
         cloaker = Cloaker(lambda text: self.analyzer.analyze(text, deadline), self.policy.entities)
+        # Two passes: the first learns every value in the request (analysis is cached per text, so it is cheap
+        # to repeat), the second cloaks each message knowing values the detectors found only in another one.
+        for m in messages:
+            if isinstance(m, dict):
+                cloaker.cloak_message(m)
         out = [cloaker.cloak_message(m) if isinstance(m, dict) else m for m in messages]
         return out, cloaker.cloak_map()
 

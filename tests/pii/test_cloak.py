@@ -99,3 +99,15 @@ def test_policy_limits_entity_types(ner) -> None:
 
 def test_empty_map_uncloak_is_identity() -> None:
     assert CloakMap().uncloak("<PERSON_1>") == "<PERSON_1>"
+
+
+def test_a_value_found_in_one_message_is_cloaked_in_all(shield: Shield) -> None:
+    # NER misses the possessive name in the system prompt but finds it in the tool result: it is cloaked in both.
+    name, mail = "Margarethe Olsztyn-Weber", "m.olsztyn-weber@kesselbrook.example"
+    out, cmap = shield.cloak_request([
+        {"role": "system", "content": f"You help {name}'s team at Kesselbrook."},
+        {"role": "tool", "tool_call_id": "c", "content": f"Updated billing for {name} ({mail})."},
+    ])
+    assert name not in str(out) and mail not in str(out)
+    assert out[0]["content"].startswith("You help <PERSON_1>'s team")
+    assert cmap.uncloak(out[0]["content"]).startswith(f"You help {name}'s team")
