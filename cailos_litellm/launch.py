@@ -15,7 +15,7 @@ from typing import Any, Iterator, Mapping
 import httpx
 import yaml
 
-__all__ = ["MASTER_KEY", "OFFLINE_ENV", "ROOT", "Proxy", "free_port", "render_config", "run_proxy"]
+__all__ = ["MASTER_KEY", "OFFLINE_ENV", "ROOT", "Proxy", "free_port", "render_config", "run_proxy", "stop_process"]
 
 ROOT = Path(__file__).resolve().parents[1]  # the repository (editable install)
 MASTER_KEY = "sk-cailos-dev"
@@ -74,9 +74,15 @@ def run_proxy(config: Mapping[str, Any], workdir: Path, env: Mapping[str, str] |
         _wait_ready(proxy, startup_timeout)
         yield proxy
     finally:
+        stop_process(process, timeout=15)
+
+
+def stop_process(process: subprocess.Popen[bytes], timeout: float = 5) -> None:
+    """SIGTERM, then SIGKILL if it has not exited within `timeout` seconds."""
+    if process.poll() is None:
         process.terminate()
         try:
-            process.wait(timeout=15)
+            process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()

@@ -16,6 +16,7 @@ from typing import Iterator
 
 import httpx
 
+from cailos_litellm.launch import stop_process
 from cailos_litellm.sandbox.app import LANES
 from cailos_litellm.sandbox.control import SandboxControl
 
@@ -86,10 +87,10 @@ def run_sandbox(*, seed: int = 0, latency_scale: float = 0.0, error_scale: float
                 yield RunningSandbox(url=url, port=chosen, host=host, control=control, process=proc)
             finally:
                 control.close()
-                _stop(proc)
+                stop_process(proc)
                 errfile.close()
             return
-        _stop(proc)
+        stop_process(proc)
         errfile.seek(0)
         err = errfile.read().decode(errors="replace")[-2000:]
         errfile.close()
@@ -109,14 +110,4 @@ def _wait_ready(proc: subprocess.Popen[bytes], url: str, timeout: float) -> bool
             pass
         time.sleep(0.05)
     return False
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 

@@ -21,10 +21,7 @@ async def open_store(url: str, *, fallback: bool = True, timeout_s: float = 0.08
     if url.startswith("memory://"):
         return MemoryStore()
     if url.startswith("sqlite:///"):
-        path = url[len("sqlite:///"):]
-        if not path:
-            raise StateStoreError("sqlite state URL needs a path: sqlite:///relative/path or sqlite:////abs/path")
-        return await SQLiteStore(path).open()
+        return await SQLiteStore(_sqlite_path(url)).open()
     if url.startswith(("redis://", "rediss://", "unix://")):
         from .redis import OUTAGE_ERRORS, RedisStore
 
@@ -45,6 +42,13 @@ async def open_store(url: str, *, fallback: bool = True, timeout_s: float = 0.08
     raise StateStoreError("unknown state URL scheme: use redis://host:port/db, sqlite:///path or memory://")
 
 
+def _sqlite_path(url: str) -> str:
+    path = url[len("sqlite:///"):]
+    if not path:
+        raise StateStoreError("sqlite state URL needs a path: sqlite:///relative/path or sqlite:////abs/path")
+    return path
+
+
 def _wrap(store: StateStore, fallback: bool, timeout_s: float) -> StateStore:
     from .fallback import FallbackStore
     from .redis import OUTAGE_ERRORS
@@ -61,10 +65,7 @@ def open_store_sync(url: str, *, fallback: bool = True, timeout_s: float = 0.08)
     if url.startswith("memory://"):
         return MemoryStore()
     if url.startswith("sqlite:///"):
-        path = url[len("sqlite:///"):]
-        if not path:
-            raise StateStoreError("sqlite state URL needs a path: sqlite:///relative/path or sqlite:////abs/path")
-        return SQLiteStore(path).open_sync()
+        return SQLiteStore(_sqlite_path(url)).open_sync()
     if url.startswith(("redis://", "rediss://", "unix://")):
         import redis
 
