@@ -22,15 +22,16 @@ def __getattr__(name: str) -> Any:
     global _handler
     if name == "proxy_handler":
         if _handler is None:
-            from .errors import ConfigError
+            from .errors import CailosError, ConfigError
             from .proxy import build_proxy_handler
 
             try:
                 _handler = build_proxy_handler()
-            except ConfigError as exc:
+            except CailosError as exc:  # a broken config or an unreachable state store: say so in one line
                 import sys
 
-                print(f"\ncailos-litellm: configuration error: {exc.message}\n", file=sys.stderr, flush=True)
+                what = "configuration error" if isinstance(exc, ConfigError) else "start-up error"
+                print(f"\ncailos-litellm: {what}: {exc.message}\n", file=sys.stderr, flush=True)
                 raise
         return _handler
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

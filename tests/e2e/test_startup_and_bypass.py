@@ -69,3 +69,15 @@ def test_client_helper_talks_to_proxy_or_straight_to_primary(proxy, sandbox_clea
 def test_client_settings(env, expected):
     assert (client_helper.client_settings(env)["base_url"], client_helper.model("auto:cost", env)) == expected
     assert client_helper.model("claude-sonnet:speed", {"BYPASS_ROUTER": "yes"}) == "claude-sonnet"
+
+
+def test_unreachable_redis_stops_startup_with_a_clear_line(sandbox, tmp_path):
+    from cailos_litellm.launch import free_port
+
+    url = f"redis://:s3cret@127.0.0.1:{free_port()}/0"  # nothing listens there
+    with pytest.raises(RuntimeError, match="proxy exited"):
+        with run_proxy(render_config(sandbox), tmp_path, env={"CAILOS_STATE_URL": url}):
+            pass
+    log = (tmp_path / "proxy.log").read_text()
+    assert "cailos-litellm: start-up error: cannot reach the state store redis://" in log
+    assert "s3cret" not in log
