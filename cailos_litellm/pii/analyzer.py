@@ -15,7 +15,7 @@ from typing import Sequence
 
 from cailos_litellm.errors import PIIShieldError
 from cailos_litellm.pii.detectors._stopwords import STOP_WORDS
-from cailos_litellm.pii.detectors.base import Detector
+from cailos_litellm.pii.detectors.base import Detector, TextView
 from cailos_litellm.pii.candidates import NOT_CANDIDATES, PUBLIC_NAMES
 from cailos_litellm.pii.ner import NerEngine
 from cailos_litellm.pii.policy import ShieldPolicy
@@ -123,8 +123,9 @@ class Analyzer:
         found: list[list[Span]] = []
         for text in texts:
             spans: list[Span] = []
+            view = TextView(text)
             for det in self._detectors:
-                spans.extend(det.detect(text))
+                spans.extend(det.detect(text, view))
             found.append(spans)
             _check(deadline)
         if self._ner is not None:

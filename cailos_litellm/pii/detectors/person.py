@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from cailos_litellm.pii.detectors._stopwords import STOP_WORDS
-from cailos_litellm.pii.detectors.base import Detector
+from cailos_litellm.pii.detectors.base import Detector, Rx, TextView
 
 __all__ = ["NOT_NAMES", "PersonContextDetector"]
 
@@ -32,28 +32,43 @@ class PersonContextDetector(Detector):
     tier = 1
     PATTERNS = (
         # Titles: "Dr. Amara Okafor", "Mr Jensen", "Frau Keller".
-        rf"(?<![\w])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|Sir|Dame|Herr|Frau|Mme|Mlle)\.?\s(?P<value>{_NAME}(?:\s{_NAME}){{0,2}})",
+        Rx(
+            rf"(?<![\w])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|Sir|Dame|Herr|Frau|Mme|Mlle)\.?\s(?P<value>{_NAME}(?:\s{_NAME}){{0,2}})",
+            lead="Mr|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Herr|Frau|Mme|Mlle",
+        ),
         # Cue words, any case: "my name is ingrid solberg", "call me Theo", "name: priya raman".
-        rf"(?i:\bmy name is|\bmy name's|\bi am called|\bi'm called|\bcall me|\bname\s*:|\bsigned\s*,?|\bcontact person\s*:)"
-        rf"\s+(?P<value>{_LOWER_NAME}(?:\s{_LOWER_NAME}){{0,2}})",
+        Rx(
+            rf"(?i:\bmy name is|\bmy name's|\bi am called|\bi'm called|\bcall me|\bname\s*:|\bsigned\s*,?|\bcontact person\s*:)"
+            rf"\s+(?P<value>{_LOWER_NAME}(?:\s{_LOWER_NAME}){{0,2}})",
+            lead="my name|i am called|i'm called|call me|name|signed|contact person",
+            folded=True,
+        ),
         # Greetings and introductions: "Hi Priya,", "Dear Ms Brandt", "this is Tomasz from", "I'm Keanu".
-        rf"(?:\b(?i:hi|hello|hey|dear|thanks|thank you|cheers|morning|cc|ask for|speak to|talk to|this is|i'm|i am)),?\s"
-        rf"(?P<value>{_NAME}(?:\s{_NAME}){{0,2}})",
+        Rx(
+            rf"(?:\b(?i:hi|hello|hey|dear|thanks|thank you|cheers|morning|cc|ask for|speak to|talk to|this is|i'm|i am)),?\s"
+            rf"(?P<value>{_NAME}(?:\s{_NAME}){{0,2}})",
+            lead="hi|he|dear|thank|cheers|morning|cc|ask for|speak to|talk to|this is|i'm|i am",
+            folded=True,
+        ),
         # Signatures: a name alone on the line after a closing.
         rf"(?im:^\s*(?:best|kind|warm|many)?\s*(?:regards|wishes|thanks|thank you|cheers|sincerely|best|yours(?: truly| sincerely)?),?\s*\n\s*)"
         rf"(?P<value>{_NAME}(?:\s{_NAME}){{0,2}})\s*$",
         rf"(?m:^\s*(?:--|—|–)\s?)(?P<value>{_NAME}(?:\s{_NAME}){{0,2}})\s*$",
         # Structured data: "name": "Leilani Reinholt", holder=..., --author="Name <mail>".
-        rf"[\"']?(?i:name|full_?name|first_?name|last_?name|contact|holder|card_?holder|payee|recipient|customer|author|assignee|"
-        rf"passenger|traveller|employee|patient|signed_?by)[\"']?\s*[:=]\s*[\"']"
-        rf"(?P<value>{_NAME}(?:\s(?:{_NAME}|[A-Z]\.)){{0,3}})(?=\s*[\"'<])",
+        Rx(
+            rf"(?i:name|full_?name|first_?name|last_?name|contact|holder|card_?holder|payee|recipient|customer|author|assignee|"
+            rf"passenger|traveller|employee|patient|signed_?by)[\"']?\s*[:=]\s*[\"']"
+            rf"(?P<value>{_NAME}(?:\s(?:{_NAME}|[A-Z]\.)){{0,3}})(?=\s*[\"'<])",
+            lead="name|full|first|last|contact|holder|card|payee|recipient|customer|author|assignee|passenger|traveller|employee|patient|signed",
+            folded=True,
+        ),
         # A mail display name: "Lucia Zimmermann <lucia@example.com>".
-        rf"(?P<value>{_NAME}(?:\s{_NAME}){{1,2}})\s<[^<>\s@]+@",
+        Rx(rf"(?P<value>{_NAME}(?:\s{_NAME}){{1,2}})\s<[^<>\s@]+@", lead=r"<[^<>\s@]+@", each=False, back=100),
     )
 
-    def detect(self, text: str) -> list:  # type: ignore[override]
+    def detect(self, text: str, view: TextView | None = None) -> list:  # type: ignore[override]
         spans = []
-        for span in super().detect(text):
+        for span in super().detect(text, view):
             # Trim trailing words that are not names ("priya and" -> "priya").
             words = list(re.finditer(r"\S+", text[span.start : span.end]))
             # Drop leading words that are not names ("I'm Amara" after "Hi,").
