@@ -75,10 +75,23 @@ COMMON_STARTERS: frozenset[str] = frozenset(
     flight guest hotel identity incident insurance invoice job lead legal manager meeting migration model notes
     offer office owner passenger patient payment payroll phone plan policy pricing pro product project quarterly
     quote refund relocation renewal reservation revenue review room salary schedule security server service
-    shipping sincerely social source staff task tax tracking traceback training transfer travel upgrade weight wire""".split()
+    shipping sincerely social source staff task tax tracking traceback training transfer travel upgrade weight wire
+    accounts admin admins agreement alert analysis app application audit backup batch benefit bill board branch
+    calendar campaign category certificate channel checkout comments company compliance config configuration
+    contract customer dashboard data database department deployment design document documents draft environment
+    estimate event events export feature features files form forms goal guide hardware headline holiday import
+    inventory item items key keys laptop license limit link links logs login meetings metrics module monitor network
+    onboarding operations order orders package page pages parcel password payments permission permissions pipeline
+    platform portal process purchase quality query queue rate receipt record records region release reminder
+    reports repository request requests requirement retry risk roadmap role rollout schema screen script search
+    session settings setup shift sign slot software sprint storage store strategy subscription supplier survey
+    template terms test tests thread timeline token tool tools topic traffic trial usage vendor version warehouse
+    webhook website week weekly workflow workshop""".split()
 )
 
 _WORD = re.compile(r"\S+")
+_CODE_NAME = re.compile(r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*(?:Error|Exception|Warning|Exit|Interrupt|Iteration)")
+_NOUN_VERB_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities")
 _STRIP = "\"'()[]{}<>,.;:!?*_`“”‘’"
 _SENTENCE_END = frozenset(".!?:;\n\"'([{-*>#|•–—")
 
@@ -97,7 +110,14 @@ def is_candidate(word: str, initial: bool) -> bool:
         return False  # numbers, code and markup
     if low.endswith(("'s", "’s")):
         low = low[:-2]
-    return not (initial and low in COMMON_STARTERS)
+    if _CODE_NAME.fullmatch(w):
+        return False  # KeyError, ValueError: code, not a company
+    if not initial:
+        return True
+    if low in COMMON_STARTERS or (low.endswith("s") and low[:-1] in COMMON_STARTERS):
+        return False
+    # "Invoices …", "Confirmation …", "Deployment …": word shapes English names do not have.
+    return not (len(low) >= 6 and low.endswith(_NOUN_VERB_ENDINGS))
 
 
 def candidate_windows(text: str, covered: Sequence[Span] = (), radius: int = 3) -> list[tuple[int, int]]:
@@ -112,10 +132,13 @@ def candidate_windows(text: str, covered: Sequence[Span] = (), radius: int = 3) 
     for i, (s, e) in enumerate(words):
         initial = prev_end < 0 or _initial(text, s)
         prev_end = e
-        if not is_candidate(text[s:e], initial):
+        word = text[s:e]
+        if not is_candidate(word, initial):
             continue
-        k = bisect_right(cov_starts, s) - 1
-        if k >= 0 and starts[k][1] >= e:
+        core = word.strip(_STRIP)
+        cs = s + word.find(core)
+        k = bisect_right(cov_starts, cs) - 1
+        if k >= 0 and starts[k][1] >= cs + len(core) - (2 if core.endswith(("'s", "’s")) else 0):
             continue  # already inside a detector's span
         lo, hi = max(0, i - radius), min(len(words) - 1, i + radius)
         start, end = words[lo][0], words[hi][1]
