@@ -66,6 +66,11 @@ class Shield:
         if not isinstance(messages, (list, tuple)):
             raise PIIShieldError("PII shield: messages must be a list")
         deadline = time.perf_counter() + self.policy.timeout
+        texts = _texts(messages)
+        if len(texts) > 1:
+            # Several texts: analyse the new ones together (one NER call, ~1 ms saved per extra text); the
+            # cloaking pass below then reads them from the cache.
+            self.analyzer.analyze_many(texts, deadline)
         cloaker = Cloaker(lambda text: self.analyzer.analyze(text, deadline), self.policy.entities)
         out = [cloaker.cloak_message(m) if isinstance(m, dict) else m for m in messages]
         return out, cloaker.cloak_map()
@@ -94,6 +99,19 @@ class Shield:
             return passthrough()
         log.error("PII shield refused a request: %s", exc.message)
         raise exc from None
+
+
+def _texts(messages: Sequence[Any]) -> list[str]:
+    """The plain text contents and text parts of a request (what most requests carry; JSON is done one by one)."""
+    out: list[str] = []
+    for m in messages:
+        content = m.get("content") if isinstance(m, dict) else None
+        if isinstance(content, str):
+            if not (m.get("role") in ("tool", "function") and content.lstrip()[:1] in ("{", "[")):
+                out.append(content)
+        elif isinstance(content, list):
+            out.extend(p["text"] for p in content if isinstance(p, dict) and p.get("type") == "text" and isinstance(p.get("text"), str))
+    return out
 
 
 def _copy(messages: Any) -> list[Any]:

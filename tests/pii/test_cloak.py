@@ -99,3 +99,16 @@ def test_policy_limits_entity_types(ner) -> None:
 
 def test_empty_map_uncloak_is_identity() -> None:
     assert CloakMap().uncloak("<PERSON_1>") == "<PERSON_1>"
+
+
+def test_batched_analysis_equals_one_by_one(shield: Shield) -> None:
+    texts = [
+        "Hi Annika, the parcel for Rotterdam left today; call +44 7700 900123 if it is late.",
+        "no names here, just 3 items and a refund",
+        "Maren Halvorsen from Bluefin Analytics GmbH will join the call.",
+        "Hi Annika, the parcel for Rotterdam left today; call +44 7700 900123 if it is late.",
+    ]
+    batched = shield.with_policy(shield.policy).analyzer.analyze_many(texts)
+    single = shield.with_policy(shield.policy).analyzer
+    assert batched == [single.analyze(t) for t in texts]
+    assert batched[0] and batched[2] and batched[0] == batched[3]
