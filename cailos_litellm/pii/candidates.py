@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Sequence
 
 from cailos_litellm.pii.detectors._stopwords import STOP_WORDS
@@ -89,7 +90,8 @@ COMMON_STARTERS: frozenset[str] = frozenset(
     webhook website week weekly workflow workshop""".split()
 )
 
-_WORD = re.compile(r"\S+")
+_CODEY = re.compile(r"[\d=()\[\]{}_/\\@<>]")
+_CAP = re.compile(r"[A-ZÀ-Ý]\S*")
 _CODE_NAME = re.compile(r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*(?:Error|Exception|Warning|Exit|Interrupt|Iteration)")
 _NOUN_VERB_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities")
 _STRIP = "\"'()[]{}<>,.;:!?*_`“”‘’"
@@ -106,7 +108,7 @@ def is_candidate(word: str, initial: bool) -> bool:
     low = w.casefold()
     if low in STOP_WORDS or low in NOT_CANDIDATES or low in PUBLIC_NAMES:
         return False
-    if any(ch.isdigit() or ch in "=()[]{}_/\\@<>" for ch in w):
+    if _CODEY.search(w):
         return False  # numbers, code and markup
     if low.endswith(("'s", "’s")):
         low = low[:-2]
@@ -121,36 +123,53 @@ def is_candidate(word: str, initial: bool) -> bool:
 
 
 def candidate_windows(text: str, covered: Sequence[Span] = (), radius: int = 3) -> list[tuple[int, int]]:
-    """Character ranges (merged, clipped to lines) of `radius` words around each candidate word outside `covered`."""
-    if not any("A" <= ch <= "Z" for ch in text) and not any("À" <= ch <= "Ý" for ch in text):
-        return []
-    starts = sorted((s.start, s.end) for s in covered)
-    cov_starts = [a for a, _ in starts]
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    """Character ranges (merged, on one line) of `radius` words around each candidate word outside `covered`."""
+    cov = sorted((s.start, s.end) for s in covered)
+    cov_starts = [a for a, _ in cov]
+    right = _right(radius)
     windows: list[tuple[int, int]] = []
-    prev_end = -1
-    for i, (s, e) in enumerate(words):
-        initial = prev_end < 0 or _initial(text, s)
-        prev_end = e
-        word = text[s:e]
-        if not is_candidate(word, initial):
+    for m in _CAP.finditer(text):  # only capitalised letters are visited, in C
+        cs, e = m.start(), m.end()
+        s = cs
+        while s > 0 and text[s - 1] in _STRIP:
+            s -= 1
+        if s > 0 and not text[s - 1].isspace():
+            continue  # "iPhone", "x.Foo": the capital is inside a word
+        if not is_candidate(text[s:e], s == 0 or _initial(text, s)):
             continue
-        core = word.strip(_STRIP)
-        cs = s + word.find(core)
+        core = text[cs:e].rstrip(_STRIP)
         k = bisect_right(cov_starts, cs) - 1
-        if k >= 0 and starts[k][1] >= cs + len(core) - (2 if core.endswith(("'s", "’s")) else 0):
+        if k >= 0 and cov[k][1] >= cs + len(core) - (2 if core.endswith(("'s", "’s")) else 0):
             continue  # already inside a detector's span
-        lo, hi = max(0, i - radius), min(len(words) - 1, i + radius)
-        start, end = words[lo][0], words[hi][1]
-        # Stay on the candidate's line: a line break ends a sentence as far as the model is concerned.
-        start = max(start, text.rfind("\n", start, s) + 1)
-        line_end = text.find("\n", e, end)
-        end = end if line_end < 0 else line_end
+        # Up to `radius` words either side, on the candidate's line (a line break ends a sentence for the model).
+        start = _left(text, s, radius)
+        end = right.match(text, e).end()
         if windows and start <= windows[-1][1] + 1:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
         else:
             windows.append((start, end))
     return windows
+
+
+@lru_cache(maxsize=8)
+def _right(radius: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:[ \t]+[^\s]+){{0,{radius}}}")
+
+
+def _left(text: str, s: int, radius: int) -> int:
+    """Start of the `radius`-th word before offset `s`, not before the start of its line."""
+    line = text.rfind("\n", 0, s) + 1
+    pos = s
+    for _ in range(radius):
+        k = pos - 1
+        while k >= line and text[k] in " \t":
+            k -= 1
+        if k < line:
+            break
+        pos = max(text.rfind(" ", line, k), text.rfind("\t", line, k)) + 1
+        if pos <= line:
+            return line
+    return pos
 
 
 def _initial(text: str, start: int) -> bool:
