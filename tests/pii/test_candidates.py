@@ -52,3 +52,12 @@ def test_windows_stay_on_the_candidates_line() -> None:
     text = "order shipped today\nsigned for by Annika at the door\nall good"
     (window,) = candidate_windows(text, radius=6)
     assert "\n" not in text[window[0] : window[1]]
+
+
+def test_long_windows_are_cut_below_spacys_limit() -> None:
+    from cailos_litellm.pii.ner import _pieces
+
+    text = " ".join(["Halvorsen"] * 5000)
+    pieces = _pieces(text, 0, len(text), 10_000)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(b - a <= 10_000 for a, b in pieces) and all(p[1] == q[0] for p, q in zip(pieces, pieces[1:]))
