@@ -42,6 +42,7 @@ class Rx:
     the first one (for patterns whose start is not pinned, e.g. a name before a legal form).
     `digits`: every match lies in a run of digits and `+()-./` and spaces holding at least this many digits,
     give or take `pad` characters either side (a DNI's letter, a US state before its ZIP).
+    Leads are exact: a test checks every detector finds the same spans with and without them.
     """
 
     pattern: str
@@ -51,6 +52,7 @@ class Rx:
     back: int = 0
     digits: int = 0
     pad: int = 4
+    whole_hits: bool = False  # after trying a lead hit, go on after it: `pattern` cannot start inside one
 
 
 _CLUSTER = re.compile(r"[\d+(](?:[\d\s\-./()+]*[\d)])?")
@@ -161,4 +163,4 @@ def _matches(spec: Rx, rx: re.Pattern[str], lead: re.Pattern[str] | None, view: 
             if m is not None and m.end() > pos:
                 yield m
                 last_end = m.end()
-        hit = lead.search(src, pos + 1)
+        hit = lead.search(src, max(pos + 1, hit.end()) if spec.whole_hits else pos + 1)

@@ -15,7 +15,7 @@ _VERSION_WORDS = ("version", "ver", "release", "build", "v", "firmware", "python
 class IpDetector(Detector):
     entity = "IP"
     PATTERNS = (
-        Rx(rf"(?P<v4>(?<![\w.\-])(?:{_OCTET}\.){{3}}{_OCTET}(?![\w\-]|\.\w))", digits=4),
+        Rx(rf"(?P<v4>(?<![\w.\-])(?:{_OCTET}\.){{3}}{_OCTET}(?![\w\-]|\.\w))", lead=r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d"),
         Rx(r"(?P<v6>(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%\w+)?(?![\w:]))", lead=r":[0-9A-Fa-f]{0,4}:", each=False, back=5),
     )
 

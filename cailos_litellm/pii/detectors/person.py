@@ -26,6 +26,18 @@ NOT_NAMES: frozenset[str] = frozenset(
 )
 
 
+_GREETING_CUES = "hi|hello|hey|dear|thanks|thank you|cheers|morning|cc|ask for|speak to|talk to|this is|i'm|i am"
+_KEYS = (
+    "name|full_?name|first_?name|last_?name|contact|holder|card_?holder|payee|recipient|customer|author|assignee|"
+    "passenger|traveller|employee|patient|signed_?by"
+)
+
+
+def _case_variants(alternatives: str) -> str:
+    words = alternatives.split("|")
+    return "(?:" + "|".join(sorted({v for w in words for v in (w, w[:1].upper() + w[1:], w.title(), w.upper())}, key=len, reverse=True)) + ")"
+
+
 class PersonContextDetector(Detector):
     entity = "PERSON"
     score = 0.85
@@ -45,21 +57,26 @@ class PersonContextDetector(Detector):
         ),
         # Greetings and introductions: "Hi Priya,", "Dear Ms Brandt", "this is Tomasz from", "I'm Keanu".
         Rx(
-            rf"(?:\b(?i:hi|hello|hey|dear|thanks|thank you|cheers|morning|cc|ask for|speak to|talk to|this is|i'm|i am)),?\s"
+            rf"(?:\b(?i:{_GREETING_CUES})),?\s"
             rf"(?P<value>{_NAME}(?:\s{_NAME}){{0,2}})",
-            lead="hi|he|dear|thank|cheers|morning|cc|ask for|speak to|talk to|this is|i'm|i am",
-            folded=True,
+            # Cue in lower, Capitalised or UPPER case, then a capital (the name): far fewer hits than "hi" or "he".
+            lead=_case_variants(_GREETING_CUES) + r",?\s[A-Z]",
         ),
         # Signatures: a name alone on the line after a closing.
-        rf"(?im:^\s*(?:best|kind|warm|many)?\s*(?:regards|wishes|thanks|thank you|cheers|sincerely|best|yours(?: truly| sincerely)?),?\s*\n\s*)"
-        rf"(?P<value>{_NAME}(?:\s{_NAME}){{0,2}})\s*$",
-        rf"(?m:^\s*(?:--|—|–)\s?)(?P<value>{_NAME}(?:\s{_NAME}){{0,2}})\s*$",
+        Rx(
+            rf"(?im:^\s*(?:best|kind|warm|many)?\s*(?:regards|wishes|thanks|thank you|cheers|sincerely|best|yours(?: truly| sincerely)?),?\s*\n\s*)"
+            rf"(?P<value>{_NAME}(?:\s{_NAME}){{0,2}})\s*$",
+            lead="regards|wishes|thanks|thank you|cheers|sincerely|best|yours",
+            folded=True,
+            each=False,
+            back=40,
+        ),
+        Rx(rf"(?m:^\s*(?:--|—|–)\s?)(?P<value>{_NAME}(?:\s{_NAME}){{0,2}})\s*$", lead="--|—|–", each=False, back=40),
         # Structured data: "name": "Leilani Reinholt", holder=..., --author="Name <mail>".
         Rx(
-            rf"(?i:name|full_?name|first_?name|last_?name|contact|holder|card_?holder|payee|recipient|customer|author|assignee|"
-            rf"passenger|traveller|employee|patient|signed_?by)[\"']?\s*[:=]\s*[\"']"
+            rf"(?i:{_KEYS})[\"']?\s*[:=]\s*[\"']"
             rf"(?P<value>{_NAME}(?:\s(?:{_NAME}|[A-Z]\.)){{0,3}})(?=\s*[\"'<])",
-            lead="name|full|first|last|contact|holder|card|payee|recipient|customer|author|assignee|passenger|traveller|employee|patient|signed",
+            lead=rf"(?:{_KEYS})[\"']?\s*[:=]\s*[\"']",
             folded=True,
         ),
         # A mail display name: "Lucia Zimmermann <lucia@example.com>".

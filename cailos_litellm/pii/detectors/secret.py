@@ -44,11 +44,11 @@ class SecretDetector(Detector):
         # key = "value", key: value, KEY=value (env files, JSON, YAML, prose "password is x").
         Rx(
             rf"(?i:{_KEY_WORDS})[\"']?\s*(?:[:=]|\bis\b)\s*[\"']?(?P<value>[^\s\"',;<>()]{{6,}})",
-            lead="api|secret|client|access|auth|token|passw|pwd|passphrase|private|credential",
+            lead=rf"(?:{_KEY_WORDS})[\"']?\s*(?:[:=]|is\b)",
             folded=True,
         ),
         # Long random-looking strings with upper case, lower case and digits.
-        Rx(r"(?<![\w/+=\-.])(?P<value>[A-Za-z0-9_\-+/]{24,}={0,2})(?![\w/+=\-])", lead=r"[A-Za-z0-9_\-+/]{24}", each=False),
+        Rx(r"(?<![\w/+=\-.])(?P<value>[A-Za-z0-9_\-+/]{24,}={0,2})(?![\w/+=\-])", lead=r"[A-Za-z0-9_\-+/]{24,}", whole_hits=True),
     )
 
     def validate(self, value: str, text: str, start: int, end: int) -> bool:
