@@ -12,13 +12,13 @@ import ctypes
 import glob
 import logging
 import os
-from typing import Any, Callable, Protocol, Sequence
+from typing import Any, Protocol, Sequence
 
 from cailos_litellm.errors import PIIShieldError
 from cailos_litellm.pii.candidates import NOT_CANDIDATES, candidate_windows
 from cailos_litellm.pii.spans import Span
 
-__all__ = ["DEFAULT_MODEL", "NOT_CANDIDATES", "NerEngine", "SpacyNer", "candidate_windows"]
+__all__ = ["DEFAULT_MODEL", "NOT_CANDIDATES", "NerEngine", "SpacyNer", "candidate_windows", "use_openblas_one_thread"]
 
 log = logging.getLogger(__name__)
 
@@ -39,16 +39,19 @@ class NerEngine(Protocol):
 class SpacyNer:
     """spaCy's `ner` component only. Build with `SpacyNer.load()`; then read-only and thread-safe for inference."""
 
-    def __init__(self, nlp: Any, *, windowed: bool = True, radius: int = 3, blas_threads: Callable[[int], int] | None = None) -> None:
+    def __init__(self, nlp: Any, *, windowed: bool = True, radius: int = 3) -> None:
         self._nlp = nlp
         self._ner = nlp.get_pipe("ner")
-        self._blas_threads = blas_threads
         self.windowed = windowed
         self.radius = radius
 
     @classmethod
-    def load(cls, model: str = DEFAULT_MODEL, *, windowed: bool = True) -> SpacyNer:
-        """Load the pipeline once (seconds); raise PIIShieldError when it is missing."""
+    def load(cls, model: str = DEFAULT_MODEL, *, windowed: bool = True, openblas_one_thread: bool = True) -> SpacyNer:
+        """Load the pipeline once (seconds); raise PIIShieldError when it is missing.
+
+        `openblas_one_thread`: run the model's matrix products on numpy's OpenBLAS and set OpenBLAS to one thread
+        for the whole process (see `use_openblas_one_thread`); False keeps thinc's blis and touches nothing global.
+        """
         try:
             import spacy
 
@@ -60,10 +63,10 @@ class SpacyNer:
         # sm pipelines give `ner` its own embedding layer; drop the shared tok2vec unless ner listens to it.
         if "tok2vec" in nlp.pipe_names and not _listens(nlp.get_pipe("ner")):
             nlp.remove_pipe("tok2vec")
-        blas_threads = _numpy_blas(nlp)
+        openblas = openblas_one_thread and use_openblas_one_thread(nlp)
         log.info("PII shield NER loaded: %s %s, components %s, matmul %s", model, nlp.meta.get("version"), nlp.pipe_names,
-                 "numpy OpenBLAS (1 thread)" if blas_threads else "blis")
-        return cls(nlp, windowed=windowed, blas_threads=blas_threads)
+                 "numpy OpenBLAS, 1 thread" if openblas else "blis")
+        return cls(nlp, windowed=windowed)
 
     @property
     def pipe_names(self) -> list[str]:
@@ -88,12 +91,7 @@ class SpacyNer:
             return out
         # Tokenizer + the ner component directly: Language.pipe's generator plumbing costs ~0.2 ms a call.
         docs = [self._nlp.make_doc(texts[i][s:e]) for i, s, e in jobs]
-        prev = self._blas_threads(1) if self._blas_threads is not None else None
-        try:
-            self._ner.set_annotations(docs, self._ner.predict(docs))
-        finally:
-            if prev is not None and self._blas_threads is not None:
-                self._blas_threads(prev)
+        self._ner.set_annotations(docs, self._ner.predict(docs))
         for (i, offset, _), doc in zip(jobs, docs):
             for ent in doc.ents:
                 entity = LABELS.get(ent.label_)
@@ -114,32 +112,41 @@ def _pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]
     return out
 
 
-def _numpy_blas(nlp: Any) -> Callable[[int], int] | None:
-    """Run the ner model's matrix products on numpy's OpenBLAS, one thread, when that can be arranged per thread.
+# Setter names across OpenBLAS builds (numpy's wheels bundle a prefixed/suffixed "scipy_openblas64_").
+_SETTERS = ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads", "openblas_set_num_threads64_", "openblas_set_num_threads")
 
-    thinc's default, blis, ships with a generic kernel in this wheel (~5x slower than OpenBLAS's AVX2 one on the
-    same shapes); OpenBLAS with its default threads is far worse for these tiny products on a busy machine (threads
-    wake up for a 20x288 matrix). numpy's bundled OpenBLAS (0.3.27+) has `openblas_set_num_threads_local`, which
-    limits only the calling thread: we set it around each NER call. Without it, blis stays.
+
+def use_openblas_one_thread(nlp: Any) -> bool:
+    """Move the ner model's matrix products to numpy's OpenBLAS and set OpenBLAS to ONE thread, process-wide.
+
+    Why: thinc's default, blis, ships with a generic (non-AVX) kernel in this wheel and is ~5x slower than
+    OpenBLAS on the same shapes; OpenBLAS with its default threads is far worse for these tiny products on a busy
+    2-core machine (threads wake up for a 20x288 matrix: 90 ms instead of 22 ms for 300 tokens). The setting is
+    global (OpenBLAS has no per-thread count: its `_local` setter calls the global one), which suits a latency-bound
+    proxy; other numpy users in the process get single-threaded BLAS too. False (blis kept) when numpy's
+    OpenBLAS cannot be found.
     """
     try:
         import numpy
         from thinc.api import NumpyOps
     except ImportError:  # pragma: no cover - spaCy depends on both
-        return None
-    libs = glob.glob(os.path.join(os.path.dirname(numpy.__file__), os.pardir, "numpy.libs", "*openblas*"))
-    for path in libs:
+        return False
+    for path in glob.glob(os.path.join(os.path.dirname(numpy.__file__), os.pardir, "numpy.libs", "*openblas*")):
         try:
-            fn = ctypes.CDLL(path).openblas_set_num_threads_local
-        except (OSError, AttributeError):
+            lib = ctypes.CDLL(path)
+        except OSError:
             continue
-        fn.argtypes = [ctypes.c_int]
-        fn.restype = ctypes.c_int
+        setter = next((getattr(lib, name) for name in _SETTERS if hasattr(lib, name)), None)
+        if setter is None:
+            continue
+        setter.argtypes = [ctypes.c_int]
+        setter.restype = None
+        setter(1)
         ops = NumpyOps(use_blis=False)
         for node in nlp.get_pipe("ner").model.walk():
             node.ops = ops
-        return fn  # type: ignore[no-any-return]
-    return None
+        return True
+    return False
 
 
 def _listens(pipe: Any) -> bool:
