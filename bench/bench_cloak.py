@@ -43,8 +43,6 @@ def dense(n: int, words: int = 200) -> list[str]:
     return out
 
 
-messages = dense  # older name, used by ad-hoc scripts
-
 
 def pct(xs: list[float]) -> str:
     xs = sorted(xs)
