@@ -15,8 +15,9 @@ from typing import Sequence
 
 from cailos_litellm.errors import PIIShieldError
 from cailos_litellm.pii.detectors._stopwords import STOP_WORDS
-from cailos_litellm.pii.detectors.base import Detector
-from cailos_litellm.pii.ner import NOT_CANDIDATES, NerEngine
+from cailos_litellm.pii.detectors.base import Detector, TextView
+from cailos_litellm.pii.candidates import NOT_CANDIDATES, PUBLIC_NAMES
+from cailos_litellm.pii.ner import NerEngine
 from cailos_litellm.pii.policy import ShieldPolicy
 from cailos_litellm.pii.spans import Span
 
@@ -24,21 +25,6 @@ __all__ = ["NER_ENTITIES", "PUBLIC_NAMES", "Analyzer", "resolve_overlaps"]
 
 NER_ENTITIES = frozenset({"PERSON", "ORG", "LOCATION"})
 
-# Vendors, products and platforms people name at work: public, not about a person or a client. spaCy's small
-# model tags many of them ORG; they are never cloaked (a team can still add its clients via the policy).
-PUBLIC_NAMES: frozenset[str] = frozenset(
-    s.casefold()
-    for s in """Slack Jira Confluence GitHub GitLab Bitbucket Kubernetes Docker Postgres PostgreSQL MySQL Redis
-    MongoDB AWS Azure GCP Excel PowerPoint Outlook Zoom Teams Notion Figma Salesforce HubSpot Stripe Shopify
-    Python JavaScript TypeScript React Vue Angular Node Node.js Django Flask FastAPI Linux Windows macOS iOS Android
-    Chrome Firefox Safari OpenAI ChatGPT GPT GPT-4 GPT-4o Claude Gemini Llama Mistral LiteLLM Terraform Grafana
-    Datadog Sentry Kafka Airflow Snowflake BigQuery Tableau Looker Zendesk Intercom Trello Asana Dropbox iPhone
-    iPad MacBook Pixel Galaxy Kindle Alexa Siri Google Microsoft Apple Amazon Meta Nvidia Intel SAP Oracle IBM
-    PayPal Visa Mastercard Gmail Uber Airbnb Netflix Spotify WhatsApp Telegram Signal LinkedIn Twitter YouTube
-    Wi-Fi Bluetooth USB HDMI SQL NoSQL GraphQL REST SDK CLI CI/CD DevOps SaaS CRM ERP KPI OKR SLA SLO NPS ROI
-    Q1 Q2 Q3 Q4 EMEA APAC LATAM Prometheus Jenkins Vercel Netlify Heroku Cloudflare Supabase Firebase Pandas NumPy
-    """.split()
-)
 PUBLIC_PHRASES: frozenset[str] = frozenset(
     """nda gdpr hipaa ccpa kyc aml bearer vat iban bic swift ssn sin dni nie aadhaar national insurance
     social security social security number national insurance number the board""".split("\n")[0].split()
@@ -101,35 +87,60 @@ class Analyzer:
 
     def analyze(self, text: str, deadline: float | None = None) -> tuple[Span, ...]:
         """Entity spans of `text` allowed by the policy (cached); PIIShieldError past `deadline` (perf_counter)."""
-        if not text or text.isspace():
-            return ()
-        key = self._key(text)
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-                self.cache_hits += 1
-                return hit
-        spans = self._analyze(text, deadline)
-        with self._lock:
-            self.cache_misses += 1
-            self._cache[key] = spans
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return spans
+        return self.analyze_many((text,), deadline)[0]
 
-    def _analyze(self, text: str, deadline: float | None) -> tuple[Span, ...]:
-        found: list[Span] = []
-        for det in self._detectors:
-            found.extend(det.detect(text))
+    def analyze_many(self, texts: Sequence[str], deadline: float | None = None) -> list[tuple[Span, ...]]:
+        """`analyze` for several texts; the uncached ones share ONE NER call (a request's new messages)."""
+        out: list[tuple[Span, ...] | None] = [None] * len(texts)
+        todo: dict[bytes, list[int]] = {}
+        with self._lock:
+            for i, text in enumerate(texts):
+                if not text or text.isspace():
+                    out[i] = ()
+                    continue
+                key = self._key(text)
+                hit = self._cache.get(key)
+                if hit is not None:
+                    self._cache.move_to_end(key)
+                    self.cache_hits += 1
+                    out[i] = hit
+                else:
+                    todo.setdefault(key, []).append(i)
+        if todo:
+            keys = list(todo)
+            fresh = self._analyze([texts[todo[k][0]] for k in keys], deadline)
+            with self._lock:
+                for key, spans in zip(keys, fresh):
+                    self.cache_misses += 1
+                    self._cache[key] = spans
+                    for i in todo[key]:
+                        out[i] = spans
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return out  # type: ignore[return-value]
+
+    def _analyze(self, texts: list[str], deadline: float | None) -> list[tuple[Span, ...]]:
+        found: list[list[Span]] = []
+        for text in texts:
+            spans: list[Span] = []
+            view = TextView(text)
+            for det in self._detectors:
+                spans.extend(det.detect(text, view))
+            found.append(spans)
             _check(deadline)
         if self._ner is not None:
-            found.extend(s for s in (_trim(text, s) for s in self._ner.entities(text)) if s is not None)
+            many = getattr(self._ner, "entities_many", None)
+            ner_spans = many(texts, found) if many is not None else [self._ner.entities(t) for t in texts]
             _check(deadline)
-        kept = [s for s in found if s.entity in self._policy.entities]
-        if self._allow_rx is not None:
-            kept = self._apply_allow_list(text, kept)
-        return tuple(resolve_overlaps(kept, self._rank))
+            for text, spans, extra in zip(texts, found, ner_spans):
+                spans.extend(s for s in (_trim(text, s) for s in extra) if s is not None)
+        results = []
+        for text, spans in zip(texts, found):
+            kept = [s for s in spans if s.entity in self._policy.entities]
+            if self._allow_rx is not None:
+                kept = self._apply_allow_list(text, kept)
+            results.append(tuple(resolve_overlaps(kept, self._rank)))
+        return results
 
     def _apply_allow_list(self, text: str, spans: list[Span]) -> list[Span]:
         """Cut allowed names out of spans ("Cailos GmbH" -> nothing; "Cailos and Fernhill LLP" -> "Fernhill LLP")."""

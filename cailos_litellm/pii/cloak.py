@@ -22,6 +22,7 @@ Analyze = Callable[[str], tuple[Span, ...]]
 # JSON keys whose short string value is a person's name or a street address even when no detector fires on it alone.
 _NAME_KEYS = re.compile(r"(?:^|_)(?:name|full_?name|first_?name|last_?name|surname|given_?name|customer|contact|recipient|sender|assignee|patient|employee|passenger)$", re.I)
 _NOT_NAME_KEYS = re.compile(r"(?:file|tool|function|model|product|company|org|team|project|city|country|event|type|user_?name|host|domain)_?name$|^name_?space$", re.I)
+_MAYBE_PLACEHOLDER = re.compile(r"_\d")
 _ADDRESS_KEYS = re.compile(r"(?:^|_)(?:address|street|address_?line_?\d?|street_?address|billing_?address|shipping_?address)$", re.I)
 
 
@@ -53,7 +54,8 @@ class Cloaker:
         if not text:
             return text
         spans = self._with_known_values(text, list(self._analyze(text)))
-        literals = [Span(m.start(), m.end(), LITERAL, 2.0, "literal") for m in PLACEHOLDER_RX.finditer(text)]
+        # Every placeholder form has "_<digit>"; the full grammar scan costs ~40 µs on 200 words, the test ~1 µs.
+        literals = [Span(m.start(), m.end(), LITERAL, 2.0, "literal") for m in PLACEHOLDER_RX.finditer(text)] if _MAYBE_PLACEHOLDER.search(text) else []
         if literals:
             spans = [s for s in spans if not any(s.overlaps(lit) for lit in literals)] + literals
             spans.sort(key=lambda s: s.start)

@@ -66,6 +66,11 @@ class Shield:
         if not isinstance(messages, (list, tuple)):
             raise PIIShieldError("PII shield: messages must be a list")
         deadline = time.perf_counter() + self.policy.timeout
+        texts = self._texts(messages)
+        if len(texts) > 1:
+            # Several texts: analyse the new ones together (one NER call, ~1.4 ms saved per extra text); the
+            # cloaking pass below then reads them from the cache.
+            self.analyzer.analyze_many(texts, deadline)
         cloaker = Cloaker(lambda text: self.analyzer.analyze(text, deadline), self.policy.entities)
         # Two passes: the first learns every value in the request (analysis is cached per text, so it is cheap
         # to repeat), the second cloaks each message knowing values the detectors found only in another one.
@@ -74,6 +79,18 @@ class Shield:
                 cloaker.cloak_message(m)
         out = [cloaker.cloak_message(m) if isinstance(m, dict) else m for m in messages]
         return out, cloaker.cloak_map()
+
+    def _texts(self, messages: Sequence[dict[str, Any]]) -> list[str]:
+        """Every text the cloaking pass will analyse: read directly, or by a dry run when JSON is involved."""
+        plain = _plain_texts(messages)
+        if plain is not None:
+            return plain
+        seen: list[str] = []
+        dry = Cloaker(lambda text: seen.append(text) or (), self.policy.entities)
+        for m in messages:
+            if isinstance(m, dict):
+                dry.cloak_message(m)
+        return seen
 
     def _new_chars(self, messages: Sequence[Any]) -> int:
         total = 0
@@ -99,6 +116,26 @@ class Shield:
             return passthrough()
         log.error("PII shield refused a request: %s", exc.message)
         raise exc from None
+
+
+def _plain_texts(messages: Sequence[Any]) -> list[str] | None:
+    """The text contents and text parts of a request; None when it carries JSON (tool calls, tool results)."""
+    out: list[str] = []
+    for m in messages:
+        if not isinstance(m, dict):
+            continue
+        if m.get("tool_calls") or m.get("function_call") or m.get("role") in ("tool", "function"):
+            return None
+        content = m.get("content")
+        if isinstance(content, str):
+            out.append(content)
+        elif isinstance(content, list):
+            for p in content:
+                if isinstance(p, dict) and p.get("type") == "tool_result":
+                    return None
+                if isinstance(p, dict) and p.get("type") == "text" and isinstance(p.get("text"), str):
+                    out.append(p["text"])
+    return out
 
 
 def _copy(messages: Any) -> list[Any]:

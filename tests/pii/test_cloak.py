@@ -111,3 +111,37 @@ def test_a_value_found_in_one_message_is_cloaked_in_all(shield: Shield) -> None:
     assert name not in str(out) and mail not in str(out)
     assert out[0]["content"].startswith("You help <PERSON_1>'s team")
     assert cmap.uncloak(out[0]["content"]).startswith(f"You help {name}'s team")
+
+
+def test_batched_analysis_equals_one_by_one(shield: Shield) -> None:
+    texts = [
+        "Hi Annika, the parcel for Rotterdam left today; call +44 7700 900123 if it is late.",
+        "no names here, just 3 items and a refund",
+        "Maren Halvorsen from Bluefin Analytics GmbH will join the call.",
+        "Hi Annika, the parcel for Rotterdam left today; call +44 7700 900123 if it is late.",
+    ]
+    batched = shield.with_policy(shield.policy).analyzer.analyze_many(texts)
+    single = shield.with_policy(shield.policy).analyzer
+    assert batched == [single.analyze(t) for t in texts]
+    assert batched[0] and batched[2] and batched[0] == batched[3]
+
+
+def test_tool_call_values_are_analysed_in_one_batch(shield: Shield) -> None:
+    fresh = shield.with_policy(shield.policy)
+    calls: list[int] = []
+    many = fresh.analyzer.analyze_many
+
+    def counting(texts, deadline=None):  # type: ignore[no-untyped-def]
+        calls.append(len(texts))
+        return many(texts, deadline)
+
+    fresh.analyzer.analyze_many = counting  # type: ignore[method-assign]
+    args = json.dumps({"name": "Maren Halvorsen", "city": "Rotterdam", "note": "ask Kofi Adebayo at Bluefin Analytics"})
+    msgs = [
+        {"role": "user", "content": "Book a table for Maren."},
+        {"role": "assistant", "content": None, "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "book", "arguments": args}}]},
+    ]
+    out, cmap = fresh.cloak_request(msgs)
+    assert calls[0] == 4  # the user text and the three argument values, together
+    assert "Halvorsen" not in json.dumps(out) and "Adebayo" not in json.dumps(out)
+    assert json.loads(cmap.uncloak_tool_arguments(out[1]["tool_calls"][0]["function"]["arguments"])) == json.loads(args)

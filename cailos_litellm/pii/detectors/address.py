@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cailos_litellm.pii.detectors.base import Detector
+from cailos_litellm.pii.detectors.base import Detector, Rx
 
 __all__ = ["AddressDetector"]
 
@@ -26,8 +26,19 @@ class AddressDetector(Detector):
     entity = "ADDRESS"
     PATTERNS = (
         # "Flat 3, 12 Abbey Road, London NW8 9AY", "1600 Pennsylvania Ave NW, Washington, DC 20500".
-        rf"(?<![\w])(?:(?:Flat|Apartment|Apt|Unit)\s\w{{1,4}},\s)?\d{{1,5}}[A-Za-z]?(?:\s{_WORD}){{1,3}}\s{_SUFFIX}(?![\w])\.?"
-        rf"(?:\s(?:NW|NE|SW|SE|N|S|E|W)(?![\w]))?{_UNIT}{_TAIL}",
+        Rx(
+            rf"(?<![\w])(?:(?:Flat|Apartment|Apt|Unit)\s\w{{1,4}},\s)?\d{{1,5}}[A-Za-z]?(?:\s{_WORD}){{1,3}}\s{_SUFFIX}(?![\w])\.?"
+            rf"(?:\s(?:NW|NE|SW|SE|N|S|E|W)(?![\w]))?{_UNIT}{_TAIL}",
+            lead=rf"\d{{1,5}}[A-Za-z]?(?:\s{_WORD}){{1,3}}\s{_SUFFIX}(?![\w])",
+            each=False,
+            back=20,
+        ),
         # "Hauptstraße 12a, 10115 Berlin", "Berliner Straße 5".
-        rf"(?<![\w])(?:{_DE_STREET})\s\d{{1,4}}[a-z]?(?:,\s\d{{5}}\s[A-ZÄÖÜ][a-zäöüß]+(?:[\- ][A-ZÄÖÜ][a-zäöüß]+)?)?",
+        Rx(
+            rf"(?<![\w])(?:{_DE_STREET})\s\d{{1,4}}[a-z]?(?:,\s\d{{5}}\s[A-ZÄÖÜ][a-zäöüß]+(?:[\- ][A-ZÄÖÜ][a-zäöüß]+)?)?",
+            lead=r"(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee)\s\d",
+            folded=True,
+            each=False,
+            back=80,
+        ),
     )

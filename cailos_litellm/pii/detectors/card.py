@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cailos_litellm.pii.detectors.base import Detector
+from cailos_litellm.pii.detectors.base import Detector, Rx
 
 __all__ = ["CardDetector", "luhn_ok"]
 
@@ -24,7 +24,7 @@ def luhn_ok(digits: str) -> bool:
 
 class CardDetector(Detector):
     entity = "CARD"
-    PATTERNS = (r"(?<![\w\-.])(?:\d[ \-]?){12,18}\d(?![\w\-]|\.\d)",)
+    PATTERNS = (Rx(r"(?<![\w\-.])(?:\d[ \-]?){12,18}\d(?![\w\-]|\.\d)", digits=13),)
 
     def validate(self, value: str, text: str, start: int, end: int) -> bool:
         digits = re.sub(r"\D", "", value)

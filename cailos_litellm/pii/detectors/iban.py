@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cailos_litellm.pii.detectors.base import Detector
+from cailos_litellm.pii.detectors.base import Detector, Rx
 
 __all__ = ["IbanDetector", "iban_ok"]
 
@@ -27,7 +27,7 @@ def iban_ok(value: str) -> bool:
 
 class IbanDetector(Detector):
     entity = "IBAN"
-    PATTERNS = (r"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\w])",)
+    PATTERNS = (Rx(r"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\w])", lead=r"[A-Z]{2}\d\d"),)
 
     def validate(self, value: str, text: str, start: int, end: int) -> bool:
         return iban_ok(value)

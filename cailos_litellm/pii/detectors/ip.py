@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 
-from cailos_litellm.pii.detectors.base import Detector, has_context
+from cailos_litellm.pii.detectors.base import Detector, Rx, has_context
 
 __all__ = ["IpDetector"]
 
@@ -15,8 +15,8 @@ _VERSION_WORDS = ("version", "ver", "release", "build", "v", "firmware", "python
 class IpDetector(Detector):
     entity = "IP"
     PATTERNS = (
-        rf"(?P<v4>(?<![\w.\-])(?:{_OCTET}\.){{3}}{_OCTET}(?![\w\-]|\.\w))",
-        r"(?P<v6>(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%\w+)?(?![\w:]))",
+        Rx(rf"(?P<v4>(?<![\w.\-])(?:{_OCTET}\.){{3}}{_OCTET}(?![\w\-]|\.\w))", lead=r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d"),
+        Rx(r"(?P<v6>(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%\w+)?(?![\w:]))", lead=r":[0-9A-Fa-f]{0,4}:", each=False, back=5),
     )
 
     def validate(self, value: str, text: str, start: int, end: int) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from cailos_litellm.pii.detectors.base import Detector, has_context
+from cailos_litellm.pii.detectors.base import Detector, Rx, has_context
 from cailos_litellm.pii.detectors.card import luhn_ok
 
 __all__ = ["NationalIdDetector", "verhoeff_ok"]
@@ -49,12 +49,12 @@ def _dni_ok(value: str) -> bool:
 class NationalIdDetector(Detector):
     entity = "NATIONAL_ID"
     PATTERNS = (
-        r"(?P<nino>(?<![\w])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w]))",
-        r"(?P<sin>(?<![\w\-.])\d{3}[ \-]\d{3}[ \-]\d{3}(?![\w\-]|\.\d))",
-        r"(?P<aadhaar>(?<![\w\-.])[2-9]\d{3} \d{4} \d{4}(?![\w\-]|\.\d))",
-        r"(?P<dni>(?<![\w])[XYZ0-9]\d{7}-?[A-Z](?![\w]))",
-        r"(?P<steuer>(?<![\w\-.])\d{2} ?\d{3} ?\d{3} ?\d{3}(?![\w\-]|\.\d))",
-        r"(?P<insee>(?<![\w\-.])[12] ?\d{2} ?\d{2} ?\d{2} ?\d{3} ?\d{3} ?\d{2}(?![\w\-]|\.\d))",
+        Rx(r"(?P<nino>(?<![\w])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w]))", lead=r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d\d"),
+        Rx(r"(?P<sin>(?<![\w\-.])\d{3}[ \-]\d{3}[ \-]\d{3}(?![\w\-]|\.\d))", digits=9),
+        Rx(r"(?P<aadhaar>(?<![\w\-.])[2-9]\d{3} \d{4} \d{4}(?![\w\-]|\.\d))", digits=12),
+        Rx(r"(?P<dni>(?<![\w])[XYZ0-9]\d{7}-?[A-Z](?![\w]))", digits=7),
+        Rx(r"(?P<steuer>(?<![\w\-.])\d{2} ?\d{3} ?\d{3} ?\d{3}(?![\w\-]|\.\d))", digits=11),
+        Rx(r"(?P<insee>(?<![\w\-.])[12] ?\d{2} ?\d{2} ?\d{2} ?\d{3} ?\d{3} ?\d{2}(?![\w\-]|\.\d))", digits=15),
     )
 
 

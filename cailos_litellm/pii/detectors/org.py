@@ -5,7 +5,7 @@ spaCy finds most organisations; a name followed by a legal form is certain enoug
 
 from __future__ import annotations
 
-from cailos_litellm.pii.detectors.base import Detector
+from cailos_litellm.pii.detectors.base import Detector, Rx
 
 __all__ = ["LEGAL_FORMS", "OrgDetector"]
 
@@ -21,5 +21,10 @@ class OrgDetector(Detector):
     score = 0.85
     tier = 1
     PATTERNS = (
-        rf"(?<![\w&])(?!(?:{_NOT_FIRST})\b)[A-Z][A-Za-z'’\-]+(?:[ ](?:[A-Z][A-Za-z'’\-]+|&|and|of)){{0,3}}[ ]{LEGAL_FORMS}\.?(?![\w])",
+        Rx(
+            rf"(?<![\w&])(?!(?:{_NOT_FIRST})\b)[A-Z][A-Za-z'’\-]+(?:[ ](?:[A-Z][A-Za-z'’\-]+|&|and|of)){{0,3}}[ ]{LEGAL_FORMS}\.?(?![\w])",
+            lead=rf" {LEGAL_FORMS}\.?(?![\w])",
+            each=False,
+            back=130,
+        ),
     )

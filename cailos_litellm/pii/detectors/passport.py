@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cailos_litellm.pii.detectors.base import Detector
+from cailos_litellm.pii.detectors.base import Detector, Rx
 
 __all__ = ["PassportDetector"]
 
@@ -13,7 +13,11 @@ class PassportDetector(Detector):
     entity = "PASSPORT"
     PATTERNS = (
         # "passport number X", "passport: X", JSON "passport": "X", "passport number, it's now X".
-        r"(?i:passport|reisepass|passeport|pasaporte)(?:[\s\"':#=,.]+[a-z°#.'’]{1,8}){0,4}?[\s\"':#=,.]+(?P<value>[A-Z0-9]{6,9})(?![\w])",
+        Rx(
+            r"(?i:passport|reisepass|passeport|pasaporte)(?:[\s\"':#=,.]+[a-z°#.'’]{1,8}){0,4}?[\s\"':#=,.]+(?P<value>[A-Z0-9]{6,9})(?![\w])",
+            lead="passport|reisepass|passeport|pasaporte",
+            folded=True,
+        ),
     )
 
     def validate(self, value: str, text: str, start: int, end: int) -> bool:

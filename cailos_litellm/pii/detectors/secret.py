@@ -6,7 +6,7 @@ import math
 import re
 from collections import Counter
 
-from cailos_litellm.pii.detectors.base import Detector
+from cailos_litellm.pii.detectors.base import Detector, Rx
 
 __all__ = ["SecretDetector", "entropy"]
 
@@ -30,21 +30,25 @@ class SecretDetector(Detector):
     entity = "SECRET"
     PATTERNS = (
         # Known prefixes: OpenAI/Anthropic, GitHub, Slack, AWS, Google, GitLab, Stripe, JWT, PEM blocks.
-        r"(?<![\w\-])sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_\-]{20,}",
-        r"(?<![\w])(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|(?<![\w])github_pat_[A-Za-z0-9_]{22,}",
-        r"(?<![\w\-])xox[abposr]-[A-Za-z0-9\-]{10,}",
-        r"(?<![\w])(?:AKIA|ASIA)[0-9A-Z]{16}(?![\w])",
-        r"(?<![\w])AIza[0-9A-Za-z_\-]{35}",
-        r"(?<![\w\-])glpat-[A-Za-z0-9_\-]{20,}",
-        r"(?<![\w])(?:sk|rk|pk|whsec)_(?:live|test)_[A-Za-z0-9]{16,}",
-        r"(?<![\w\-])eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}",
-        r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----[\s\S]+?-----END (?:[A-Z]+ )?PRIVATE KEY-----",
+        Rx(r"(?<![\w\-])sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_\-]{20,}", lead="sk-"),
+        Rx(r"(?<![\w])(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|(?<![\w])github_pat_[A-Za-z0-9_]{22,}", lead="gh[pousr]_|github_pat_"),
+        Rx(r"(?<![\w\-])xox[abposr]-[A-Za-z0-9\-]{10,}", lead="xox"),
+        Rx(r"(?<![\w])(?:AKIA|ASIA)[0-9A-Z]{16}(?![\w])", lead="AKIA|ASIA"),
+        Rx(r"(?<![\w])AIza[0-9A-Za-z_\-]{35}", lead="AIza"),
+        Rx(r"(?<![\w\-])glpat-[A-Za-z0-9_\-]{20,}", lead="glpat-"),
+        Rx(r"(?<![\w])(?:sk|rk|pk|whsec)_(?:live|test)_[A-Za-z0-9]{16,}", lead="sk_|rk_|pk_|whsec_"),
+        Rx(r"(?<![\w\-])eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}", lead="eyJ"),
+        Rx(r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----[\s\S]+?-----END (?:[A-Z]+ )?PRIVATE KEY-----", lead="-----BEGIN "),
         # Authorization: Bearer <token>
-        r"(?i:bearer)\s+(?P<value>[A-Za-z0-9\-._~+/]{16,}=*)",
+        Rx(r"(?i:bearer)\s+(?P<value>[A-Za-z0-9\-._~+/]{16,}=*)", lead="bearer", folded=True),
         # key = "value", key: value, KEY=value (env files, JSON, YAML, prose "password is x").
-        rf"(?i:{_KEY_WORDS})[\"']?\s*(?:[:=]|\bis\b)\s*[\"']?(?P<value>[^\s\"',;<>()]{{6,}})",
+        Rx(
+            rf"(?i:{_KEY_WORDS})[\"']?\s*(?:[:=]|\bis\b)\s*[\"']?(?P<value>[^\s\"',;<>()]{{6,}})",
+            lead=rf"(?:{_KEY_WORDS})[\"']?\s*(?:[:=]|is\b)",
+            folded=True,
+        ),
         # Long random-looking strings with upper case, lower case and digits.
-        r"(?<![\w/+=\-.])(?P<value>[A-Za-z0-9_\-+/]{24,}={0,2})(?![\w/+=\-])",
+        Rx(r"(?<![\w/+=\-.])(?P<value>[A-Za-z0-9_\-+/]{24,}={0,2})(?![\w/+=\-])", lead=r"[A-Za-z0-9_\-+/]{24,}", whole_hits=True),
     )
 
     def validate(self, value: str, text: str, start: int, end: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cailos_litellm.pii.detectors.base import Detector, has_context
+from cailos_litellm.pii.detectors.base import Detector, Rx, has_context
 
 __all__ = ["SsnDetector", "ssn_ok"]
 
@@ -25,9 +25,9 @@ def ssn_ok(value: str) -> bool:
 class SsnDetector(Detector):
     entity = "SSN"
     PATTERNS = (
-        r"(?<![\w\-.])\d{3}-\d{2}-\d{4}(?![\w\-]|\.\d)",
+        Rx(r"(?<![\w\-.])\d{3}-\d{2}-\d{4}(?![\w\-]|\.\d)", digits=9),
         # Spaces or no separator are too ambiguous without the word "SSN" nearby.
-        r"(?<![\w\-.])(?P<value>\d{3} \d{2} \d{4}|\d{9})(?![\w\-]|\.\d)",
+        Rx(r"(?<![\w\-.])(?P<value>\d{3} \d{2} \d{4}|\d{9})(?![\w\-]|\.\d)", digits=9),
     )
 
     def validate(self, value: str, text: str, start: int, end: int) -> bool:
