@@ -168,7 +168,8 @@ def main() -> None:
     store.ping()
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores", flush=True)
 
-    env = {"CAILOS_STATE_URL": args.state_url, "CAILOS_BREAKER_COOLOFF_S": "5"}
+    # (a) flushes the state before each request, so the proxy must not rank on a snapshot cached from before
+    env = {"CAILOS_STATE_URL": args.state_url, "CAILOS_BREAKER_COOLOFF_S": "5", "CAILOS_HEALTH_CACHE_S": "0"}
     with run_sandbox(seed=0, latency_scale=0) as sandbox, tempfile.TemporaryDirectory() as tmp:
         control = sandbox.control
         config = bundle_config(sandbox, args.timeout)

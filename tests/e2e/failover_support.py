@@ -15,6 +15,7 @@ from cailos_litellm.proxy.facts import litellm_facts
 __all__ = [
     "CLASSIFY",
     "COOLOFF_S",
+    "HEALTH_CACHE_S",
     "LLAMA",
     "LOCAL_KEY",
     "STATE_DB",
@@ -30,6 +31,7 @@ __all__ = [
 
 STATE_DB = 12  # our own Redis db: the rest of the suite flushes db 13 while these proxies run
 COOLOFF_S = 2.0
+HEALTH_CACHE_S = 0.2  # each proxy reuses its ranking snapshot this long; fixtures wait it out after a flush
 LOCAL_KEY = "sk-local-sandbox"  # the on-prem deployment gets its own key, so revoking it hits only that lane
 LLAMA = "llama-3.1-8b-instruct"  # what the llama-3.1-8b-local deployment sends upstream
 # A classification prompt: `auto:cost` ranks llama-3.1-8b-local (lane local) first and gpt-4.1-nano (lane openai) next.
@@ -71,7 +73,8 @@ def failover_config(sandbox: Any) -> dict[str, Any]:
 
 
 def failover_env(state_url: str) -> dict[str, str]:
-    return {"CAILOS_STATE_URL": state_url, "CAILOS_BREAKER_COOLOFF_S": str(COOLOFF_S)}
+    return {"CAILOS_STATE_URL": state_url, "CAILOS_BREAKER_COOLOFF_S": str(COOLOFF_S),
+            "CAILOS_HEALTH_CACHE_S": str(HEALTH_CACHE_S)}
 
 
 def sdk(proxy: Any) -> openai.OpenAI:

@@ -14,8 +14,8 @@ import redis
 
 from cailos_litellm.launch import run_proxy
 
-from .failover_support import (CLASSIFY, COOLOFF_S, LLAMA, LOCAL_KEY, TRUST, Counter, call, failover_config,
-                               failover_env, sdk, state_db_url)
+from .failover_support import (CLASSIFY, COOLOFF_S, HEALTH_CACHE_S, LLAMA, LOCAL_KEY, TRUST, Counter, call,
+                               failover_config, failover_env, sdk, state_db_url)
 
 pytestmark = pytest.mark.e2e
 
@@ -39,6 +39,7 @@ def fo(fo_proxy, sandbox, state_url):
     store = redis.Redis.from_url(state_url)
     sandbox.control.reset()
     store.flushdb()
+    time.sleep(HEALTH_CACHE_S + 0.05)  # no proxy ranks on a snapshot from before the flush
     yield sdk(fo_proxy)
     sandbox.control.reset()
     store.flushdb()

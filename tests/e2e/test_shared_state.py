@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from cailos_litellm.cli import main as cli
 from cailos_litellm.launch import run_proxy
 
-from .failover_support import (COOLOFF_S, LLAMA, Counter, call, failover_config, failover_env, sdk,
-                               state_db_url)
+from .failover_support import (COOLOFF_S, HEALTH_CACHE_S, LLAMA, Counter, call, failover_config, failover_env,
+                               sdk, state_db_url)
 
 pytestmark = pytest.mark.e2e
 
@@ -37,6 +37,7 @@ def clean(sandbox, state_url):
     store = redis.Redis.from_url(state_url)
     sandbox.control.reset()
     store.flushdb()
+    time.sleep(HEALTH_CACHE_S + 0.05)  # no proxy ranks on a snapshot from before the flush
     yield sandbox.control
     sandbox.control.reset()
     store.flushdb()
@@ -58,16 +59,20 @@ def test_breaker_opened_through_one_instance_keeps_the_other_away(pair, clean):
     assert "llama-3.1-8b-local" not in got.headers["x-cailos-fallbacks"].split(",")
     assert seen.count(LLAMA) == 3
 
-    # Cool-off over: many requests through both instances at once send exactly one probe in total.
-    clean.clear_faults()
+    # Cool-off over, provider still down: requests through both instances at once send exactly one probe in total
+    # (claimed atomically in Redis); it fails and the breaker re-opens. The others get no attempt.
     time.sleep(COOLOFF_S + 0.2)
     with ThreadPoolExecutor(8) as pool:
-        results = list(pool.map(lambda i: call(pair[i % 2]), range(8)))
-    assert all(r.status == 200 for r in results)
+        results = list(pool.map(lambda i: call(pair[i % 2], model="llama-3.1-8b-local"), range(8)))
     assert seen.count(LLAMA) == 4
-    # The probe succeeded: the breaker is closed for both instances.
-    for client in (a, b):
-        assert call(client, model="llama-3.1-8b-local").status == 200
+    statuses = sorted(r.status for r in results)
+    assert 200 not in statuses and statuses.count(500) == 1, statuses
+
+    # Healthy again: after the next cool-off one probe closes the breaker, for both instances.
+    clean.clear_faults()
+    time.sleep(COOLOFF_S + 0.2)
+    assert call(b, model="llama-3.1-8b-local").status == 200
+    assert call(a, model="llama-3.1-8b-local").status == 200
     assert seen.count(LLAMA) == 6
 
 
