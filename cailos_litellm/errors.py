@@ -5,6 +5,7 @@
     ├── ModelStringError        400: malformed or unknown model string
     ├── BadRequestHint          400: a per-request hint (metadata / x-cailos-* header) is invalid
     ├── NoEligibleEndpoint      4xx: every endpoint was filtered out (trust, capability, budget…)
+    │   └── EndpointsUnavailable  503: what remained had open circuit breakers (temporary: retry after the cool-off)
     ├── PIIShieldError          503: the PII shield could not run; the request is refused (fail closed)
     ├── BudgetExceeded          429: a cost cap or period budget would be crossed
     └── StateStoreError         503: the shared state store cannot be reached at start-up
@@ -19,6 +20,7 @@ __all__ = [
     "BudgetExceeded",
     "CailosError",
     "ConfigError",
+    "EndpointsUnavailable",
     "ModelStringError",
     "NoEligibleEndpoint",
     "PIIShieldError",
@@ -61,6 +63,11 @@ class BadRequestHint(CailosError):
 class NoEligibleEndpoint(CailosError):
     status_code = 422
     error_type = "no_eligible_endpoint"
+
+
+class EndpointsUnavailable(NoEligibleEndpoint):
+    status_code = 503
+    error_type = "endpoints_unavailable"
 
 
 class PIIShieldError(CailosError):

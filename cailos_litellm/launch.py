@@ -19,8 +19,10 @@ __all__ = ["MASTER_KEY", "OFFLINE_ENV", "ROOT", "Proxy", "free_port", "render_co
 
 ROOT = Path(__file__).resolve().parents[1]  # the repository (editable install)
 MASTER_KEY = "sk-cailos-dev"
-# LiteLLM fetches its cost map and Anthropic beta headers at start unless told to use its bundled copies.
-OFFLINE_ENV = {"LITELLM_LOCAL_MODEL_COST_MAP": "True", "LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS": "True"}
+# LiteLLM fetches its cost map and Anthropic beta headers at start unless told to use its bundled copies, and a
+# Hugging Face tokenizer for llama-named models on their first stream unless the hub is offline.
+OFFLINE_ENV = {"LITELLM_LOCAL_MODEL_COST_MAP": "True", "LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS": "True",
+               "HF_HUB_OFFLINE": "1"}
 # proxy_config.yaml's sandbox lanes, by port
 LANE_PORTS = {4101: "openai", 4102: "azure", 4103: "anthropic", 4104: "google", 4105: "local"}
 _LANE_URL = re.compile(r"http://127\.0\.0\.1:(410[1-5])")

@@ -22,6 +22,9 @@ class Settings:
     state_url: str = "sqlite:///.cailos/state.sqlite3"  # or redis://host:port/db
     default_trust_level: int = 0  # trust floor when neither key nor request sets one
     breaker_cooloff_s: float = 30.0  # an open circuit breaker waits this long before its single probe
+    # Each proxy process reuses its health snapshot (breakers, windows, feedback) for ranking this long (0: read
+    # per request). The per-attempt guard still reads breakers fresh, so staleness costs ranking order, never safety.
+    health_cache_s: float = 0.5
     pii: ShieldPolicy = field(default_factory=ShieldPolicy)  # the PII shield's default policy (teams may override)
 
 
@@ -56,6 +59,13 @@ def _seconds(value: Any) -> float:
     return seconds
 
 
+def _cache_seconds(value: Any) -> float:
+    seconds = float(value)
+    if isinstance(value, bool) or not 0 <= seconds <= 60:
+        raise ValueError(f"expected seconds between 0 and 60, got {value!r}")
+    return seconds
+
+
 def _url(value: Any) -> str:
     text = str(value)
     if not text.startswith(("redis://", "rediss://", "sqlite:///", "memory://")):
@@ -82,6 +92,7 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "state_url": _url,
     "default_trust_level": _trust,
     "breaker_cooloff_s": _seconds,
+    "health_cache_s": _cache_seconds,
     "pii": _pii,
 }
 

@@ -10,6 +10,7 @@ import asyncio
 import logging
 from typing import Any, AsyncGenerator, Mapping
 
+import litellm
 from litellm.integrations.custom_logger import CustomLogger
 
 from ..errors import CailosError, NoEligibleEndpoint
@@ -71,9 +72,16 @@ class CailosHandler(CustomLogger):
         candidates = [AttemptCandidate(i, dep.trust_level) for i in by_id
                       if i is not None and (dep := registry.deployment(i)) is not None]
         allowed = await guard_attempt(self.runtime.health, candidates, summary["trust_level"])
-        if not allowed:  # LiteLLM treats an empty pool as this endpoint failing and moves down the chain
+        if not allowed:
+            # Raised as a provider-style 503 so LiteLLM moves down the chain as after any failed attempt (an empty
+            # list would end in its "no deployments available" 429 naming cooldowns) and, at the end of the
+            # chain, the client reads why. No provider was called.
             log.info("guard: no deployment of %s may be tried (trust floor %s or open breakers)", model,
                      summary["trust_level"])
+            raise litellm.ServiceUnavailableError(
+                message=f"cailos: no deployment of {model} may be called now: below the request's trust_level "
+                        f"{summary['trust_level']} or circuit breaker open",
+                llm_provider="cailos", model=model)
         return [by_id[i] for i in allowed]
 
     # -- outcomes (every attempt) ----------------------------------------------------------------------------

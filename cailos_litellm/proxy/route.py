@@ -35,7 +35,7 @@ async def decide(rt: Runtime, data: Mapping[str, Any], key: Any) -> tuple[Decisi
                                classifier=intent.strategy if intent else None,
                                team_default=team.get("default_strategy"))
     task = intent.task if intent else None
-    health = await rt.health.snapshot(registry, task)
+    health = await (rt.snapshots.get(task) if rt.snapshots else rt.health.snapshot(registry, task))
     ctx = RankContext(spec=spec, facts=facts, strategy=strategy, today=today, task=task,
                       complexity=intent.complexity if intent else None, health=health)
     decision = rt.pipeline.rank(registry.endpoints, ctx)

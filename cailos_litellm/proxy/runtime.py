@@ -17,6 +17,7 @@ from ..pii import Shield, ShieldPolicy, load_shield
 from ..ranking import Pipeline, build_pipeline
 from ..state import StateStore, open_store_sync
 from .facts import litellm_facts
+from .snapshots import SnapshotCache
 
 __all__ = ["Runtime", "find_config_path"]
 
@@ -44,6 +45,7 @@ class Runtime:
     pipeline: Pipeline | None = None
     shield: Shield | None = None  # None: the policy cloaks nothing
     classifier: IntentClassifier | None = None
+    snapshots: SnapshotCache | None = None  # the ranking's health snapshot, reused for health_cache_s
     _team_shields: dict[tuple[Any, ...], Shield] = field(default_factory=dict)
 
     @classmethod
@@ -53,10 +55,12 @@ class Runtime:
         if settings.bypass:  # a pass-through needs nothing else (and must not fail on a missing Redis)
             return cls(config=config)
         store = open_store_sync(settings.state_url)
+        health = Health(store, policy=BreakerPolicy(cooloff_s=settings.breaker_cooloff_s))
         return cls(
             config=config,
             store=store,
-            health=Health(store, policy=BreakerPolicy(cooloff_s=settings.breaker_cooloff_s)),
+            health=health,
+            snapshots=SnapshotCache(health, config.registry, settings.health_cache_s),
             decisions=DecisionLog(store),
             pipeline=build_pipeline(),
             shield=load_shield(settings.pii) if settings.pii.entities else None,

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Iterable, Mapping, Sequence
 
 from ..config.registry import Registry
-from ..errors import NoEligibleEndpoint
+from ..errors import EndpointsUnavailable, NoEligibleEndpoint
 from ..types import Decision, Endpoint, HealthSnapshot, ModelSpec, RequestFacts, StageTrace
 from .base import Filter, Scorer
 from .context import RankContext
@@ -36,7 +36,9 @@ class Pipeline:
             candidates, step = stage.run(candidates, ctx)
             trace.append(step)
             if not candidates:
-                raise NoEligibleEndpoint(_nothing_left(ctx, self.filters, trace))
+                # Emptied by open breakers: the request was fine, the providers are down for now (503, not 4xx).
+                error = EndpointsUnavailable if stage.name == "breaker" else NoEligibleEndpoint
+                raise error(_nothing_left(ctx, self.filters, trace))
         weights = self.weights[ctx.strategy]
         names = [scorer.name for scorer in self.scorers]
         columns = [scorer.scores(candidates, ctx) for scorer in self.scorers]

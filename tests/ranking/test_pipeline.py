@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cailos_litellm.config import load_bundle_config
-from cailos_litellm.errors import NoEligibleEndpoint
+from cailos_litellm.errors import EndpointsUnavailable, NoEligibleEndpoint
 from cailos_litellm.modelstring import parse_model_string
 from cailos_litellm.proxy.facts import litellm_facts
 from cailos_litellm.ranking import FILTERS, build_pipeline, choose_strategy, rank
@@ -101,6 +101,24 @@ def test_no_eligible_endpoint_names_the_filters(model, facts, fragments):
     for fragment in fragments:
         assert fragment in info.value.message
     assert info.value.status_code == 422
+
+
+@pytest.mark.parametrize("trust, chain", [(2, ("gpt-4o",)), (1, ("gpt-4o",))])
+def test_mixed_trust_group_serves_a_request_its_secondary_may_serve(trust, chain):
+    assert decide("gpt-4o", trust_level=trust).chain == chain
+
+
+def test_open_breakers_on_everything_left_is_a_503_not_a_4xx():
+    breakers = {d.id: "open" for e in REGISTRY.endpoints for d in e.deployments if e.name == "llama-3.1-8b-local"}
+    health = HealthSnapshot(breakers=breakers)
+    with pytest.raises(EndpointsUnavailable) as info:
+        decide("llama-3.1-8b-local", health=health)
+    assert info.value.status_code == 503 and "breaker" in info.value.message
+    # the trust-2 secondary of gpt-4o open: nothing a trust-2 request may use is left, though the primary is fine
+    health = HealthSnapshot(breakers={"gpt-4o@azure": "open"})
+    with pytest.raises(EndpointsUnavailable):
+        decide("gpt-4o", trust_level=2, health=health)
+    assert decide("gpt-4o", trust_level=1, health=health).chain == ("gpt-4o",)
 
 
 def test_ranking_is_deterministic_and_ids_are_fresh():

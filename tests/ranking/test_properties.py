@@ -27,8 +27,7 @@ def registries(draw):
         eps.append(endpoint(
             f"ep{i}",
             codename=draw(st.sampled_from(codenames)),
-            trust=draw(st.integers(0, 3)),
-            deployments=draw(st.integers(1, 3)),
+            trusts=tuple(draw(st.lists(st.integers(0, 3), min_size=1, max_size=3))),
             tier=draw(st.sampled_from(TIERS)),
             caps=",".join(draw(st.sets(st.sampled_from(CAPABILITIES)))),
             price=(draw(st.sampled_from([0.0, 1e-7, 1e-6, 1e-5])), draw(st.sampled_from([0.0, 4e-7, 4e-6, 4e-5]))),
@@ -79,7 +78,7 @@ def _before_eval(ep, c, eps) -> bool:
         f.required_capabilities <= ep.capabilities
         and (ep.max_input_tokens is None or f.input_tokens + out <= ep.max_input_tokens)
         and (ep.max_output_tokens is None or out <= ep.max_output_tokens)
-        and ep.trust_level >= f.trust_level
+        and any(d.trust_level >= f.trust_level for d in ep.deployments)
         and not (ep.deprecated_after and TODAY > ep.deprecated_after)
     )
 
@@ -95,7 +94,8 @@ def _after_eval(ep, c) -> bool:
     p95 = c.health.endpoint(ep.name).p95_ms
     return (
         (f.max_cost_usd is None or expected_cost(ep, f) <= f.max_cost_usd)
-        and any(c.health.breakers.get(d.id, "closed") not in ("open", "half_open") for d in ep.deployments)
+        and any(c.health.breakers.get(d.id, "closed") not in ("open", "half_open")
+                and d.trust_level >= f.trust_level for d in ep.deployments)
         and (f.max_latency_ms is None or p95 is None or p95 <= f.max_latency_ms)
     )
 
@@ -126,9 +126,10 @@ def test_chain_is_exactly_the_allowed_endpoints(data):
     by_name = {e.name: e for e in eps}
     for name in decision.chain:  # the invariants the guard relies on, stated once more
         ep = by_name[name]
-        assert ep.trust_level >= c.facts.trust_level
+        usable = [d for d in ep.deployments if d.trust_level >= c.facts.trust_level]
+        assert usable, "the guard would refuse every attempt on it"
         assert c.facts.required_capabilities <= ep.capabilities
-        assert not all(c.health.blocked(d.id) for d in ep.deployments)
+        assert not all(c.health.blocked(d.id) for d in usable)
     if c.spec.kind == "endpoint" and c.spec.target in expected:
         assert decision.chain[0] == c.spec.target
     assert all(0.0 <= s <= 1.0 for s in decision.scores.values())

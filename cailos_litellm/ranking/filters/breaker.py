@@ -1,4 +1,5 @@
-"""Stage `breaker`: an endpoint whose every deployment has an open circuit breaker gets no place in the chain."""
+"""Stage `breaker`: an endpoint whose every usable deployment (trusted enough for the request) has an open circuit
+breaker gets no place in the chain: the guard would refuse each attempt on it anyway."""
 
 from __future__ import annotations
 
@@ -27,10 +28,11 @@ class BreakerFilter(Filter):
             return list(eps), StageTrace(self.name, note="no breaker open")
         kept: list[Endpoint] = []
         removed: list[tuple[str, str]] = []
+        floor = ctx.facts.trust_level
         for e in eps:
             if len(e.deployments) == 1 and e.deployments[0].id not in blocked:
                 kept.append(e)  # the common case, without a generator
-            elif any(d.id not in blocked for d in e.deployments):
+            elif any(d.id not in blocked and d.trust_level >= floor for d in e.deployments):
                 kept.append(e)
             else:
                 removed.append((e.name, self._reason(e)))
@@ -38,7 +40,7 @@ class BreakerFilter(Filter):
 
     def keep(self, ep: Endpoint, ctx: RankContext) -> bool | str:
         # "probe_ready" is not blocked: the endpoint stays so its single half-open probe can happen.
-        if any(not ctx.health.blocked(d.id) for d in ep.deployments):
+        if any(not ctx.health.blocked(d.id) and d.trust_level >= ctx.facts.trust_level for d in ep.deployments):
             return True
         return self._reason(ep)
 

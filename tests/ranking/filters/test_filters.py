@@ -29,6 +29,30 @@ EPS = [
 ]
 
 
+# gpt-4o style: 9:1 over a trust-1 primary and a trust-2 secondary
+MIXED = endpoint("mixed", trusts=(1, 2))
+
+
+@pytest.mark.parametrize(
+    "stage, context, kept",
+    [
+        (TrustFloorFilter(), ctx(trust_level=2), True),  # the trust-2 deployment can serve; the guard keeps #0 out
+        (TrustFloorFilter(), ctx(trust_level=3), "trust 2 < 3"),
+        (BreakerFilter(), ctx(trust_level=2, breakers={"mixed#1": "open"}), "breaker open on mixed#0, mixed#1"),
+        (BreakerFilter(), ctx(trust_level=1, breakers={"mixed#1": "open"}), True),
+        (BreakerFilter(), ctx(trust_level=2, breakers={"mixed#0": "open"}), True),
+    ],
+)
+def test_mixed_trust_group(stage, context, kept):
+    """An endpoint stays while some deployment trusted enough for the request is usable."""
+    survivors, trace = stage.run([MIXED], context)
+    if kept is True:
+        assert survivors == [MIXED]
+    else:
+        assert survivors == [] and kept in dict(trace.removed)["mixed"]
+    assert stage.keep(MIXED, context) == kept
+
+
 def run(stage, context):
     kept, trace = stage.run(EPS, context)
     assert trace.stage == stage.name
