@@ -32,6 +32,10 @@ class Health:
         self.store = store
         self.policy = policy or BreakerPolicy()
         self.clock = clock
+        # Deployments this process last saw closed with no failures and has not seen fail since: a success there
+        # changes nothing, so it skips the breaker read. Any non-closed verdict or local failure drops the id.
+        # (A failure counted by another instance is then not reset by a success here: slightly eager, never lax.)
+        self._clean: set[str] = set()
 
     # -- writes -----------------------------------------------------------------------------------------------
     async def record_outcome(self, deployment_id: str, endpoint: str, ok: bool, latency_ms: float | None,
@@ -43,7 +47,12 @@ class Health:
             return
         now = self.clock()
         await self.store.window_add(key("win", endpoint), now, ok, latency_ms if ok else None)
-        await self._move(deployment_id, lambda state: on_outcome(state, ok, now, self.policy))
+        if ok and deployment_id in self._clean:
+            return
+        self._clean.discard(deployment_id)
+        state = await self._move(deployment_id, lambda state: on_outcome(state, ok, now, self.policy))
+        if ok and state is not None and state.state == "closed" and not state.failures:
+            self._clean.add(deployment_id)
 
     async def record_feedback(self, endpoint: str, task: str | None, positive: bool) -> None:
         vote = "up" if positive else "down"
@@ -67,7 +76,8 @@ class Health:
                 return True
         return False
 
-    async def _move(self, deployment_id: str, step: Callable[[BreakerState], BreakerState]) -> None:
+    async def _move(self, deployment_id: str, step: Callable[[BreakerState], BreakerState]) -> BreakerState | None:
+        """Apply `step` atomically; the state it left, or None when contention won."""
         k = key("breaker", deployment_id)
         for _ in range(_CAS_TRIES):
             raw = await self.store.get(k)
@@ -75,19 +85,22 @@ class Health:
             nxt = step(current)
             encoded = nxt.encode()
             if encoded == raw:
-                return
+                return nxt
             if await self.store.compare_and_set(k, raw, encoded, _BREAKER_TTL_S):
                 if nxt.state != current.state:
                     log.warning("breaker %s: %s -> %s", deployment_id, current.state, nxt.state)
-                return
+                return nxt
         log.warning("breaker %s: gave up after %d contended updates", deployment_id, _CAS_TRIES)
+        return None
 
     # -- reads ------------------------------------------------------------------------------------------------
     async def verdicts(self, deployment_ids: Sequence[str]) -> dict[str, View]:
         """Breaker views for the guard (read-only; `allow_attempt` claims probes)."""
         raws = await self.store.get_many([key("breaker", d) for d in deployment_ids])
         now = self.clock()
-        return {d: view(BreakerState.decode(raw), now, self.policy) for d, raw in zip(deployment_ids, raws)}
+        views = {d: view(BreakerState.decode(raw), now, self.policy) for d, raw in zip(deployment_ids, raws)}
+        self._clean.difference_update(d for d, v in views.items() if v != "closed")
+        return views
 
     async def snapshot(self, registry: Registry, task: str | None = None) -> HealthSnapshot:
         """Everything the ranking reads, in three store round trips."""
