@@ -59,7 +59,7 @@ def parse_blocks(task: str, text: str) -> list[HandPrompt]:
     # parts: [preamble, header1, body1, header2, body2, ...]
     for k in range(1, len(parts), 2):
         head = parts[k].split()
-        tier = head[0] if head and head[0] in _TIERS else "m"
+        tier = next((h for h in head if h in _TIERS), "m")
         flags = frozenset(h for h in head if h not in _TIERS)
         body = parts[k + 1].strip("\n")
         if not body.strip():
