@@ -1,7 +1,8 @@
 """Intent classifier quality: task macro-F1 on held-out sets, complexity APGR on the RouterArena pair.
 
 Run: PYTHONPATH=. python bench/bench_intent_quality.py [--skip-complexity] [--skip-litellm]
-Held-out: the synthetic test split (seeds training never saw) and the 500 hand-labelled Arena-Hard prompts.
+Held-out: the project's test split (templated seeds and hand-written prompts training never saw, reported apart
+and together) and the Arena-Hard topic clusters held out of training.
 Complexity: 5-fold CV (random and grouped by source benchmark) of the complexity head trained exactly as in
 `cailos classifier train`, against prompt length, TF-IDF + logistic regression-free baselines that need no
 extra package (random, length) and LiteLLM's built-in complexity_router heuristic.
@@ -130,7 +131,10 @@ def main() -> int:
 
     syn_test = [e for e in generate() if e.split == "test"]
     pred = [clf.classify(e.messages, e.tools, e.stream) for e in syn_test]
-    f1_syn = report_task("synthetic held-out split (unseen seeds)", [e.task for e in syn_test],
+    for source, name in (("synthetic", "templated held-out seeds"), ("handwritten", "hand-written held-out prompts")):
+        idx = [i for i, e in enumerate(syn_test) if e.source == source]
+        report_task(name, [syn_test[i].task for i in idx], [pred[i].task for i in idx])
+    f1_syn = report_task("project held-out split (templated + hand-written)", [e.task for e in syn_test],
                          [p.task for p in pred])
     strat_acc = float(np.mean([p.strategy == e.strategy for p, e in zip(pred, syn_test)]))
     print(f"strategy head accuracy vs policy labels (synthetic held-out): {strat_acc:.3f}")

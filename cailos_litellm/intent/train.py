@@ -37,7 +37,7 @@ from cailos_litellm.intent.forest import forest_from_lightgbm
 from cailos_litellm.intent.synth.generate import Example, generate
 from cailos_litellm.types import STRATEGIES, TASK_CLASSES
 
-__all__ = ["TrainReport", "complexity_rows", "fit_complexity", "fit_multiclass", "matrix", "train"]
+__all__ = ["TrainReport", "balanced_weights", "complexity_rows", "fit_complexity", "fit_multiclass", "matrix", "train"]
 
 logger = logging.getLogger(__name__)
 SEED = 20240601
@@ -45,6 +45,10 @@ SEED = 20240601
 TASK_PARAMS: dict[str, Any] = {"num_leaves": 15, "max_depth": 5, "learning_rate": 0.12, "min_data_in_leaf": 10,
                                "feature_fraction": 0.1, "extra_trees": True, "lambda_l2": 1.0, "rounds": 80}
 ARENA_WEIGHT = 3.0  # real prompts count more than synthetic ones
+# every class gets the same total weight in the task head: Arena-Hard is half code, and without this the head
+# learnt "long technical prompt -> code_generation" (debugging, sql and chat leaked into code). Chosen by grouped
+# 4-fold CV on the train part only (see docs/intent-data.md).
+BALANCE_TASK_CLASSES = True
 STRATEGY_PARAMS: dict[str, Any] = {"num_leaves": 7, "max_depth": 4, "learning_rate": 0.1, "min_data_in_leaf": 10,
                                    "feature_fraction": 0.5, "lambda_l2": 1.0, "rounds": 60}
 COMPLEXITY_PARAMS: dict[str, Any] = {"num_leaves": 7, "max_depth": 4, "learning_rate": 0.04, "min_data_in_leaf": 20,
@@ -96,6 +100,15 @@ def fit_complexity(x: sp.csr_matrix, y: Sequence[float], weight: Sequence[float]
     ds = lgb.Dataset(x, label=np.asarray(y, dtype=np.float64),
                      weight=None if weight is None else np.asarray(weight), free_raw_data=False)
     return lgb.train(_lgb_params(p, "cross_entropy", seed), ds, num_boost_round=p["rounds"])
+
+
+def balanced_weights(y: Sequence[int], w: Sequence[float], num_class: int) -> list[float]:
+    """Rescale row weights so every class present carries the same total weight (mean row weight kept)."""
+    ya, wa = np.asarray(y), np.asarray(w, dtype=np.float64)
+    tot = np.bincount(ya, weights=wa, minlength=num_class)
+    present = np.count_nonzero(tot)
+    scale = wa.sum() / present / np.where(tot > 0, tot, 1.0)
+    return (wa * scale[ya]).tolist()
 
 
 def complexity_rows(pairs: Sequence[PairRow]) -> tuple[list[FeatureVector], list[int]]:
@@ -165,8 +178,11 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
                 c_fv.append(fv), c_y.append(int(labels["complexity"])), c_w.append(1.0)
 
     report.rows = {"synthetic_total": len(examples), "synthetic_train": len(train_ex),
+                   "handwritten_train": sum(e.source == "handwritten" for e in train_ex),
                    "arena_train": len(arena_train), "task": len(t_fv),
                    "strategy": len(s_fv), "complexity": len(c_fv)}
+    if BALANCE_TASK_CLASSES:
+        t_w = balanced_weights(t_y, t_w, len(TASK_CLASSES))
     task_b = fit_multiclass(matrix(t_fv), t_y, len(TASK_CLASSES), TASK_PARAMS, t_w, seed)
     strat_b = fit_multiclass(matrix(s_fv), s_y, len(STRATEGIES), STRATEGY_PARAMS, None, seed)
     cx_b = fit_complexity(matrix(c_fv), c_y, c_w, seed)

@@ -34,6 +34,16 @@ def test_loads_once(clf: IntentClassifier) -> None:
         ([{"role": "user", "content": "What's the weather in Lisbon tomorrow?"}],
          [{"type": "function", "function": {"name": "get_weather", "parameters": {"type": "object"}}}], "tool_use"),
         ([{"role": "user", "content": "Prove that the square root of 3 is irrational."}], None, "math_reasoning"),
+        # hard negatives between the pairs the first model confused (written for this test, not in the data)
+        ([{"role": "user", "content": "My Go server returns 502 after exactly 60 seconds on long uploads, but only "
+                                      "behind the load balancer. What is going on and how do I fix it?"}],
+         None, "debugging"),
+        ([{"role": "user", "content": "Write a Go HTTP middleware that logs the method, path, status and duration "
+                                      "of every request."}], None, "code_generation"),
+        ([{"role": "user", "content": "Write a short poem about a lighthouse in winter."}], None, "creative_writing"),
+        ([{"role": "user", "content": "hey! any tips for keeping basil alive on a windowsill?"}], None, "chat"),
+        ([{"role": "user", "content": "Label each review as positive, negative or neutral:\n1. \"Love it\"\n"
+                                      "2. \"Broke after a week\"\n3. \"It arrived\""}], None, "classification"),
     ],
 )
 def test_clear_prompts(clf: IntentClassifier, messages, tools, expected: str) -> None:

@@ -18,6 +18,7 @@ from cailos_litellm.intent.synth._seeds_code import CODE_SEEDS, CODE_SEEDS_SLOTS
 from cailos_litellm.intent.synth._seeds_general import GENERAL_SEEDS, GENERAL_SEEDS_SLOTS
 from cailos_litellm.intent.synth._seeds_text import TEXT_SEEDS, TEXT_SEEDS_SLOTS
 from cailos_litellm.intent.synth._slots import SLOTS
+from cailos_litellm.intent.synth.handwritten import HandPrompt, load_handwritten
 from cailos_litellm.types import TASK_CLASSES
 
 __all__ = ["Example", "SEEDS", "generate", "TEST_EVERY"]
@@ -163,8 +164,61 @@ def _build(task: str, text: str, rng: random.Random) -> tuple[list[dict[str, Any
     return messages, tools
 
 
-def generate(variants: int = 8, seed: int = 7) -> list[Example]:
-    """All synthetic examples, deterministic for a given `seed`."""
+def _with_images(messages: list[dict[str, Any]], n: int, rng: random.Random) -> None:
+    last = messages[-1]
+    text = last["content"] if isinstance(last["content"], str) else last["content"][0]["text"]
+    parts: list[dict[str, Any]] = [{"type": "text", "text": text}] + [_image_part(rng) for _ in range(n)]
+    if rng.random() < 0.3:
+        parts.reverse()
+    last["content"] = parts
+
+
+def _hand_request(p: HandPrompt, augment: bool, rng: random.Random
+                  ) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None]:
+    """Request of a hand-written prompt: as written (variant 0) or re-dressed (variant 1: register, system
+    prompt, history, content array, the odd tool list)."""
+    if augment and len(p.messages) == 1:
+        messages, tools = _build(p.task, _register(p.messages[0][1], rng), rng)
+        if p.task == "tool_use" and "notools" in p.flags:
+            tools = None
+        if p.task != "vision" and ({"img", "img2"} & p.flags):
+            _with_images(messages, 2 if "img2" in p.flags else 1, rng)
+        return messages, tools
+    messages = p.openai_messages()
+    if augment:
+        messages[-1]["content"] = _register(messages[-1]["content"], rng)
+        if rng.random() < 0.15:
+            messages[-1]["content"] = [{"type": "text", "text": messages[-1]["content"]}]
+    if p.task == "vision" or ({"img", "img2"} & p.flags):
+        _with_images(messages, 2 if "img2" in p.flags else 1, rng)
+    tools = None
+    if (p.task == "tool_use" and "notools" not in p.flags) or "tools" in p.flags:
+        tools = _tool_defs(rng, rng.choice([1, 2, 3, 4]))
+    return messages, tools
+
+
+def _hand_examples(seed: int) -> list[Example]:
+    """Two rows per hand-written prompt (as written, re-dressed); both on the prompt's split side."""
+    rng = random.Random(seed + 1)
+    out: list[Example] = []
+    for task, prompts in load_handwritten().items():
+        for p in prompts:
+            split = "test" if p.index % TEST_EVERY == 2 else "train"
+            for v in range(2):
+                messages, tools = _hand_request(p, v == 1, rng)
+                stream = rng.random() < 0.3
+                complexity = min(1.0, max(0.0, _TIER_COMPLEXITY[p.tier] + rng.uniform(-0.1, 0.1)))
+                n_chars = sum(len(m["content"]) if isinstance(m.get("content"), str) else 200 for m in messages)
+                strategy = default_strategy(task, complexity, stream=stream, input_tokens=n_chars // 4,
+                                            has_tools=tools is not None)
+                out.append(Example(id=f"hand-{task}-{p.index}-{v}", seed=f"hand/{task}/{p.index}", split=split,
+                                   task=task, complexity=round(complexity, 3), strategy=strategy, stream=stream,
+                                   messages=messages, tools=tools, source="handwritten"))
+    return out
+
+
+def generate(variants: int = 8, seed: int = 7, handwritten: bool = True) -> list[Example]:
+    """All synthetic examples (templated seeds, then hand-written prompts), deterministic for a given `seed`."""
     rng = random.Random(seed)
     out: list[Example] = []
     seen: set[str] = set()
@@ -189,4 +243,6 @@ def generate(variants: int = 8, seed: int = 7) -> list[Example]:
                 out.append(Example(id=f"syn-{task}-{i}-{v}", seed=f"{task}/{i}", split=split, task=task,
                                    complexity=round(complexity, 3), strategy=strategy, stream=stream,
                                    messages=messages, tools=tools))
+    if handwritten:
+        out.extend(_hand_examples(seed))
     return out
