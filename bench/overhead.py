@@ -6,6 +6,10 @@ bare/bundle so drift on a shared machine hits both. The last line is the summary
     overhead: bundle/bare throughput=<ratio> p50_added_ms=<x> p95_added_ms=<y>
 
 Usage: python bench/overhead.py [--requests 1500] [--concurrency 16] [--rounds 2] [--model gpt-4o-mini]
+                                [--bundle full|passthrough] [--state-url sqlite:///… | memory:// | redis://…]
+
+--bundle passthrough runs the bundle with CAILOS_BYPASS=true (every stage a pass-through): the cost of merely
+having it installed. --bundle full (default) runs every stage: ranking, PII shield, guard, breakers, state store.
 """
 
 from __future__ import annotations
@@ -67,17 +71,22 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--model", default="gpt-4o-mini", help="named model (transparent gateway) or e.g. auto")
+    parser.add_argument("--bundle", choices=("full", "passthrough"), default="full")
+    parser.add_argument("--state-url", default=None, help="CAILOS_STATE_URL for the bundle (default: its own)")
     args = parser.parse_args()
+    bundle_env = {"CAILOS_BYPASS": "true"} if args.bundle == "passthrough" else {}
+    if args.state_url:
+        bundle_env["CAILOS_STATE_URL"] = args.state_url
 
     results: dict[str, list[tuple[float, list[float]]]] = {"bare": [], "bundle": []}
     with run_sandbox(seed=0, latency_scale=0) as sandbox, tempfile.TemporaryDirectory() as tmp:
         config = render_config(sandbox)
-        variants = {"bare": (bare_config(config), args.model if args.model != "auto" else "gpt-4o-mini"),
-                    "bundle": (config, args.model)}
+        variants = {"bare": (bare_config(config), args.model if args.model != "auto" else "gpt-4o-mini", {}),
+                    "bundle": (config, args.model, bundle_env)}
         for round_no in range(1, args.rounds + 1):
-            for name, (cfg, model) in variants.items():
+            for name, (cfg, model, env) in variants.items():
                 print(f"round {round_no}/{args.rounds}: starting {name} proxy…", file=sys.stderr, flush=True)
-                with run_proxy(cfg, Path(tmp) / f"{name}{round_no}") as proxy:
+                with run_proxy(cfg, Path(tmp) / f"{name}{round_no}", env=env) as proxy:
                     rps, lat = asyncio.run(load(proxy.url, model, args.requests, args.concurrency))
                 results[name].append((rps, lat))
                 print(f"  {name:6s} model={model:12s} {rps:7.1f} req/s  p50 {pct(lat, 50):6.2f} ms  "
@@ -90,6 +99,7 @@ def main() -> None:
         summary[name] = (rps, pct(lat, 50), pct(lat, 95))
         print(f"{name:6s} total: {rps:7.1f} req/s  p50 {summary[name][1]:6.2f} ms  p95 {summary[name][2]:6.2f} ms "
               f"({len(lat)} requests, concurrency {args.concurrency})")
+    print(f"bundle: {args.bundle}, model {args.model}, state {args.state_url or 'default'}")
     (b_rps, b50, b95), (c_rps, c50, c95) = summary["bare"], summary["bundle"]
     print(f"overhead: bundle/bare throughput={c_rps / b_rps:.3f} p50_added_ms={c50 - b50:.2f} p95_added_ms={c95 - b95:.2f}")
 

@@ -13,7 +13,7 @@ from typing import Any, AsyncGenerator, Mapping
 import litellm
 from litellm.integrations.custom_logger import CustomLogger
 
-from ..errors import CailosError, NoEligibleEndpoint
+from ..errors import CailosError
 from ..guard import AttemptCandidate, guard_attempt
 from ..types import Decision, RequestFacts
 from .errors import to_http
@@ -166,5 +166,3 @@ def _summary(decision: Decision, facts: RequestFacts) -> dict[str, Any]:
         "deprecated": f"{spec.substituted_from}; served by {spec.target}" if spec.substituted_from else None,
     }
 
-
-__all__ += ["NoEligibleEndpoint"]  # re-exported for callers that catch the refusal
