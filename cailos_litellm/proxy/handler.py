@@ -56,7 +56,10 @@ class CailosHandler(CustomLogger):
             log.info("request refused: %s (status %s)", exc.error_type, exc.status_code)
             raise to_http(exc) from None
         data["model"] = decision.chain[0]
-        data["fallbacks"] = list(decision.chain[1:])
+        if len(decision.chain) > 1:  # an empty list still sends LiteLLM down its fallback machinery
+            data["fallbacks"] = list(decision.chain[1:])
+        else:
+            data.pop("fallbacks", None)
         metadata[META_KEY] = _summary(decision, facts)
         self._spawn(rt.decisions.record(decision))
         return data
