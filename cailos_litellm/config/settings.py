@@ -20,6 +20,9 @@ class Settings:
     default_strategy: str = "balanced"  # strategy when the model string and the team name none
     bypass: bool = False  # CAILOS_BYPASS: every bundle stage becomes a pass-through
     state_url: str = "sqlite:///.cailos/state.sqlite3"  # or redis://host:port/db
+    # A Redis call slower than this counts as a timeout (three in a row: serve from process memory until it is
+    # back). The default suits Redis on the same host or rack; raise it for a remote one.
+    state_timeout_s: float = 0.08
     default_trust_level: int = 0  # trust floor when neither key nor request sets one
     breaker_cooloff_s: float = 30.0  # an open circuit breaker waits this long before its single probe
     # Each proxy process reuses its health snapshot (breakers, windows, feedback) for ranking this long (0: read
@@ -59,6 +62,13 @@ def _seconds(value: Any) -> float:
     return seconds
 
 
+def _timeout_seconds(value: Any) -> float:
+    seconds = float(value)
+    if isinstance(value, bool) or not 0.005 <= seconds <= 10:
+        raise ValueError(f"expected seconds between 0.005 and 10, got {value!r}")
+    return seconds
+
+
 def _cache_seconds(value: Any) -> float:
     seconds = float(value)
     if isinstance(value, bool) or not 0 <= seconds <= 60:
@@ -90,6 +100,7 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "default_strategy": _strategy,
     "bypass": _bool,
     "state_url": _url,
+    "state_timeout_s": _timeout_seconds,
     "default_trust_level": _trust,
     "breaker_cooloff_s": _seconds,
     "health_cache_s": _cache_seconds,

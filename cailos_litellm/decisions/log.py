@@ -30,7 +30,7 @@ class DecisionLog:
     async def record(self, decision: Decision) -> None:
         if not DECISION_ID.match(decision.id):
             raise ValueError("decision id must be 1-64 letters, digits, '_' or '-'")
-        await self.store.list_push(key("decisions"), decision_to_json(decision, self.clock()), self.keep, self.ttl_s)
+        await self.store.list_push(key("decisions"), [decision_to_json(decision, self.clock())], self.keep, self.ttl_s)
 
     async def get(self, decision_id: str) -> tuple[Decision, float] | None:
         """(decision, when) or None if unknown, expired, or not a valid id."""

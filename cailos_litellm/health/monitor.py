@@ -12,7 +12,7 @@ import time
 from typing import Callable, Iterable, Sequence
 
 from ..config.registry import Registry
-from ..state import StateStore, key
+from ..state import StateStore, WindowSample, key
 from ..types import EndpointHealth, HealthSnapshot
 from .breaker import BreakerPolicy, BreakerState, View, claim_probe, on_outcome, view
 
@@ -46,7 +46,7 @@ class Health:
         if not ok and kind == "client_error":
             return
         now = self.clock()
-        await self.store.window_add(key("win", endpoint), now, ok, latency_ms if ok else None)
+        await self.store.window_add([WindowSample(key("win", endpoint), now, ok, latency_ms if ok else None)])
         if ok and deployment_id in self._clean:
             return
         self._clean.discard(deployment_id)

@@ -6,7 +6,6 @@ the instantiated class itself, so every hook lives here, on the leaf class.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any, AsyncGenerator, Mapping
 
@@ -35,7 +34,6 @@ class CailosHandler(CustomLogger):
         super().__init__()
         self.runtime = runtime
         self.cloak_maps = CloakMaps()
-        self._background: set[asyncio.Task[None]] = set()
 
     # -- request ---------------------------------------------------------------------------------------------
     async def async_pre_call_hook(self, user_api_key_dict: Any, cache: Any, data: dict, call_type: str) -> dict:
@@ -61,7 +59,7 @@ class CailosHandler(CustomLogger):
         else:
             data.pop("fallbacks", None)
         metadata[META_KEY] = _summary(decision, facts)
-        self._spawn(rt.decisions.record(decision))
+        await rt.decisions.record(decision)  # write-behind: a buffer append, stored within 0.1 s
         return data
 
     async def async_filter_deployments(self, model: str, healthy_deployments: list, messages: Any,
@@ -150,11 +148,6 @@ class CailosHandler(CustomLogger):
         if summary.get("deprecated"):
             headers["x-cailos-deprecated"] = summary["deprecated"]
         return headers
-
-    def _spawn(self, coro: Any) -> None:
-        task = asyncio.get_running_loop().create_task(coro)
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
 
 
 def _summary(decision: Decision, facts: RequestFacts) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from ..health import BreakerPolicy, Health
 from ..intent import IntentClassifier, load_classifier
 from ..pii import Shield, ShieldPolicy, load_shield
 from ..ranking import Pipeline, build_pipeline
-from ..state import StateStore, open_store_sync
+from ..state import BufferedStore, StateStore, open_store_sync
 from .facts import litellm_facts
 from .snapshots import SnapshotCache
 
@@ -54,7 +54,7 @@ class Runtime:
         settings = config.settings
         if settings.bypass:  # a pass-through needs nothing else (and must not fail on a missing Redis)
             return cls(config=config)
-        store = open_store_sync(settings.state_url)
+        store = BufferedStore(open_store_sync(settings.state_url, timeout_s=settings.state_timeout_s))  # windows and decisions: write-behind
         health = Health(store, policy=BreakerPolicy(cooloff_s=settings.breaker_cooloff_s))
         return cls(
             config=config,

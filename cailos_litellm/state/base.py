@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol, Sequence, runtime_checkable
 
-from .window import WindowStats
+from .window import WindowSample, WindowStats
 
 __all__ = ["StateStore"]
 
@@ -35,16 +35,16 @@ class StateStore(Protocol):
         """Replace the value only if it still is `expected` (None: absent). `new` None deletes. True if replaced."""
         ...
 
-    async def window_add(self, key: str, now: float, ok: bool, latency_ms: float | None = None) -> None:
-        """Count one outcome at time `now` (epoch seconds) in a rolling 5-minute window."""
+    async def window_add(self, samples: Sequence[WindowSample]) -> None:
+        """Count outcomes in their rolling 5-minute windows (one write for the whole batch)."""
         ...
 
     async def window_read(self, keys: Sequence[str], now: float) -> list[WindowStats]:
         """Stats of each window over the 5 minutes before `now`, in the order of `keys`."""
         ...
 
-    async def list_push(self, key: str, value: str, max_len: int, ttl_s: float | None = None) -> None:
-        """Prepend to a list that keeps only its newest `max_len` items."""
+    async def list_push(self, key: str, values: Sequence[str], max_len: int, ttl_s: float | None = None) -> None:
+        """Add `values` (oldest first) to a list that keeps only its newest `max_len` items."""
         ...
 
     async def list_range(self, key: str, count: int) -> list[str]:

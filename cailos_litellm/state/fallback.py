@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 from .base import StateStore
 from .memory import MemoryStore
-from .window import WindowStats
+from .window import WindowSample, WindowStats
 
 __all__ = ["FallbackStore"]
 
@@ -103,14 +103,14 @@ class FallbackStore:
     async def compare_and_set(self, key: str, expected: str | None, new: str | None, ttl_s: float | None = None) -> bool:
         return await self._call("compare_and_set", key, expected, new, ttl_s)
 
-    async def window_add(self, key: str, now: float, ok: bool, latency_ms: float | None = None) -> None:
-        await self._call("window_add", key, now, ok, latency_ms)
+    async def window_add(self, samples: Sequence[WindowSample]) -> None:
+        await self._call("window_add", samples)
 
     async def window_read(self, keys: Sequence[str], now: float) -> list[WindowStats]:
         return await self._call("window_read", keys, now)
 
-    async def list_push(self, key: str, value: str, max_len: int, ttl_s: float | None = None) -> None:
-        await self._call("list_push", key, value, max_len, ttl_s)
+    async def list_push(self, key: str, values: Sequence[str], max_len: int, ttl_s: float | None = None) -> None:
+        await self._call("list_push", key, values, max_len, ttl_s)
 
     async def list_range(self, key: str, count: int) -> list[str]:
         return await self._call("list_range", key, count)

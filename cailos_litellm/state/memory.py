@@ -10,7 +10,7 @@ import time
 from collections import deque
 from typing import Callable, Sequence
 
-from .window import bucket_of, cutoff_bucket, sample_fields, stats_from_counts, WindowStats
+from .window import BUCKET_S, WindowSample, WindowStats, bucket_counts, bucket_of, cutoff_bucket, stats_from_counts
 
 __all__ = ["MemoryStore"]
 
@@ -72,17 +72,17 @@ class MemoryStore:
         return True
 
     # -- windows ----------------------------------------------------------------------------------------------
-    async def window_add(self, key: str, now: float, ok: bool, latency_ms: float | None = None) -> None:
-        buckets = self._windows.setdefault(key, {})
-        bucket = bucket_of(now)
-        counts = buckets.get(bucket)
-        if counts is None:
-            cutoff = cutoff_bucket(now)
-            for old in [b for b in buckets if b < cutoff]:
-                del buckets[old]
-            counts = buckets[bucket] = {}
-        for name in sample_fields(ok, latency_ms):
-            counts[name] = counts.get(name, 0) + 1
+    async def window_add(self, samples: Sequence[WindowSample]) -> None:
+        for (key, bucket), fields in bucket_counts(samples).items():
+            buckets = self._windows.setdefault(key, {})
+            counts = buckets.get(bucket)
+            if counts is None:
+                cutoff = cutoff_bucket(bucket * BUCKET_S)
+                for old in [b for b in buckets if b < cutoff]:
+                    del buckets[old]
+                counts = buckets[bucket] = {}
+            for name, n in fields.items():
+                counts[name] = counts.get(name, 0) + n
 
     async def window_read(self, keys: Sequence[str], now: float) -> list[WindowStats]:
         cutoff, last = cutoff_bucket(now), bucket_of(now)
@@ -97,13 +97,13 @@ class MemoryStore:
         return result
 
     # -- bounded lists ----------------------------------------------------------------------------------------
-    async def list_push(self, key: str, value: str, max_len: int, ttl_s: float | None = None) -> None:
+    async def list_push(self, key: str, values: Sequence[str], max_len: int, ttl_s: float | None = None) -> None:
         items, expires = self._lists.get(key, (None, None))
         if items is None or (expires is not None and expires <= self._clock()):
             items = deque()
         if items.maxlen != max_len:
             items = deque(items, maxlen=max_len)
-        items.appendleft(value)
+        items.extendleft(values)
         self._lists[key] = (items, self._expiry(ttl_s) if ttl_s is not None else expires)
 
     async def list_range(self, key: str, count: int) -> list[str]:

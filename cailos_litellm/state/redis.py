@@ -14,7 +14,7 @@ from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from .window import HORIZON_S, BUCKET_S, WindowStats, bucket_of, cutoff_bucket, sample_fields, stats_from_counts
+from .window import HORIZON_S, BUCKET_S, WindowSample, WindowStats, bucket_counts, bucket_of, cutoff_bucket, stats_from_counts
 
 __all__ = ["OUTAGE_ERRORS", "RedisStore", "redact_url"]
 
@@ -43,13 +43,14 @@ else
 end
 return 1
 """
-# One hash per window, fields "<bucket>|<counter>". ARGV: bucket, cutoff bucket, ttl ms, counters...
-# When a bucket starts (its first sample), fields of buckets that left the window are dropped.
+# One hash per window, fields "<bucket>|<counter>". ARGV: bucket, cutoff bucket, ttl ms, samples, then
+# (counter, amount) pairs. When a bucket starts (its first samples), fields of buckets that left the window go.
 _WINDOW_ADD = """
 local b = ARGV[1]
-local first = redis.call('HINCRBY', KEYS[1], b .. '|n', 1)
-for i = 4, #ARGV do redis.call('HINCRBY', KEYS[1], b .. '|' .. ARGV[i], 1) end
-if first == 1 then
+local added = tonumber(ARGV[4])
+local total = redis.call('HINCRBY', KEYS[1], b .. '|n', added)
+for i = 5, #ARGV, 2 do redis.call('HINCRBY', KEYS[1], b .. '|' .. ARGV[i], ARGV[i + 1]) end
+if total == added then
   local cutoff = tonumber(ARGV[2])
   for _, f in ipairs(redis.call('HKEYS', KEYS[1])) do
     local fb = tonumber(string.match(f, '^(%d+)|'))
@@ -57,12 +58,13 @@ if first == 1 then
   end
 end
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return first
+return total
 """
+# ARGV: max length, ttl ms (0: none), values oldest first (LPUSH leaves the last one at the head).
 _LIST_PUSH = """
-redis.call('LPUSH', KEYS[1], ARGV[1])
-redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1)
-if tonumber(ARGV[3]) > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
+redis.call('LPUSH', KEYS[1], unpack(ARGV, 3))
+redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[1]) - 1)
+if tonumber(ARGV[2]) > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 """
 
 
@@ -118,10 +120,17 @@ class RedisStore:
         args = ["1" if expected is None else "0", expected or "", "1" if new is None else "0", new or "", _ms(ttl_s)]
         return bool(await self._cas(keys=[key], args=args))
 
-    async def window_add(self, key: str, now: float, ok: bool, latency_ms: float | None = None) -> None:
-        counters = [f for f in sample_fields(ok, latency_ms) if f != "n"]
+    async def window_add(self, samples: Sequence[WindowSample]) -> None:
         ttl_ms = (HORIZON_S + 2 * BUCKET_S) * 1000
-        await self._window_add(keys=[key], args=[bucket_of(now), cutoff_bucket(now), ttl_ms, *counters])
+        batches = bucket_counts(samples)
+        if not batches:
+            return
+        async with self._r.pipeline(transaction=False) as pipe:
+            for (key, bucket), fields in batches.items():
+                pairs = [x for name, n in fields.items() if name != "n" for x in (name, n)]
+                args = [bucket, cutoff_bucket(bucket * BUCKET_S), ttl_ms, fields["n"], *pairs]
+                await self._window_add(keys=[key], args=args, client=pipe)
+            await pipe.execute()
 
     async def window_read(self, keys: Sequence[str], now: float) -> list[WindowStats]:
         if not keys:
@@ -141,8 +150,9 @@ class RedisStore:
             result.append(stats_from_counts(merged))
         return result
 
-    async def list_push(self, key: str, value: str, max_len: int, ttl_s: float | None = None) -> None:
-        await self._list_push(keys=[key], args=[value, max_len, _ms(ttl_s)])
+    async def list_push(self, key: str, values: Sequence[str], max_len: int, ttl_s: float | None = None) -> None:
+        if values:
+            await self._list_push(keys=[key], args=[max_len, _ms(ttl_s), *values])
 
     async def list_range(self, key: str, count: int) -> list[str]:
         return list(await self._r.lrange(key, 0, count - 1))

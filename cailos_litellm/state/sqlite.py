@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence, TypeVar
 
 from ..errors import StateStoreError
-from .window import HORIZON_S, BUCKET_S, WindowStats, bucket_of, cutoff_bucket, sample_fields, stats_from_counts
+from .window import HORIZON_S, BUCKET_S, WindowSample, WindowStats, bucket_counts, bucket_of, cutoff_bucket, stats_from_counts
 
 __all__ = ["SQLiteStore"]
 
@@ -148,18 +148,19 @@ class SQLiteStore:
         return await self._tx(work)
 
     # -- windows ----------------------------------------------------------------------------------------------
-    async def window_add(self, key: str, now: float, ok: bool, latency_ms: float | None = None) -> None:
-        fields = sample_fields(ok, latency_ms)
-        bucket = bucket_of(now)
+    async def window_add(self, samples: Sequence[WindowSample]) -> None:
+        rows = [(key, bucket, name, n) for (key, bucket), fields in bucket_counts(samples).items()
+                for name, n in fields.items()]
 
         def work(conn: sqlite3.Connection, _: float) -> None:
             conn.executemany(
-                "INSERT INTO win (key, bucket, field, n) VALUES (?, ?, ?, 1) "
-                "ON CONFLICT (key, bucket, field) DO UPDATE SET n = n + 1",
-                [(key, bucket, f) for f in fields],
+                "INSERT INTO win (key, bucket, field, n) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (key, bucket, field) DO UPDATE SET n = n + excluded.n",
+                rows,
             )
 
-        await self._tx(work)
+        if rows:
+            await self._tx(work)
 
     async def window_read(self, keys: Sequence[str], now: float) -> list[WindowStats]:
         def read(conn: sqlite3.Connection, _: float) -> list[WindowStats]:
@@ -176,17 +177,19 @@ class SQLiteStore:
         return await self._read(read) if keys else []
 
     # -- bounded lists ----------------------------------------------------------------------------------------
-    async def list_push(self, key: str, value: str, max_len: int, ttl_s: float | None = None) -> None:
+    async def list_push(self, key: str, values: Sequence[str], max_len: int, ttl_s: float | None = None) -> None:
         def work(conn: sqlite3.Connection, now: float) -> None:
             expires = now + ttl_s if ttl_s is not None else None
-            conn.execute("INSERT INTO lists (key, value, expires) VALUES (?, ?, ?)", (key, value, expires))
+            conn.executemany("INSERT INTO lists (key, value, expires) VALUES (?, ?, ?)",
+                             [(key, value, expires) for value in values])
             conn.execute(
                 "DELETE FROM lists WHERE key = ? AND seq <= "
                 "(SELECT seq FROM lists WHERE key = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)",
                 (key, key, max_len),
             )
 
-        await self._tx(work)
+        if values:
+            await self._tx(work)
 
     async def list_range(self, key: str, count: int) -> list[str]:
         def read(conn: sqlite3.Connection, now: float) -> list[str]:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 __all__ = [
     "BUCKET_S",
     "HORIZON_S",
+    "WindowSample",
     "WindowStats",
     "bucket_of",
+    "bucket_counts",
     "cutoff_bucket",
     "latency_bin",
     "sample_fields",
@@ -39,6 +41,25 @@ class WindowStats:
     @property
     def success_rate(self) -> float | None:
         return self.successes / self.samples if self.samples else None
+
+
+class WindowSample(NamedTuple):
+    """One outcome for the window `key` at `at` (epoch seconds); latency only for successes that have one."""
+
+    key: str
+    at: float
+    ok: bool
+    latency_ms: float | None = None
+
+
+def bucket_counts(samples: Sequence[WindowSample]) -> dict[tuple[str, int], dict[str, int]]:
+    """Samples summed per (window key, bucket) into counter fields: what a backend adds in one write."""
+    merged: dict[tuple[str, int], dict[str, int]] = {}
+    for sample in samples:
+        counts = merged.setdefault((sample.key, bucket_of(sample.at)), {})
+        for name in sample_fields(sample.ok, sample.latency_ms):
+            counts[name] = counts.get(name, 0) + 1
+    return merged
 
 
 def bucket_of(now: float) -> int:

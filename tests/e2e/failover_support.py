@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import openai
+import redis
 
 from cailos_litellm.config import load_bundle_config
 from cailos_litellm.launch import MASTER_KEY, ROOT, render_config
@@ -25,6 +26,7 @@ __all__ = [
     "call",
     "failover_config",
     "failover_env",
+    "reset_state",
     "sdk",
     "state_db_url",
 ]
@@ -32,6 +34,7 @@ __all__ = [
 STATE_DB = 12  # our own Redis db: the rest of the suite flushes db 13 while these proxies run
 COOLOFF_S = 2.0
 HEALTH_CACHE_S = 0.2  # each proxy reuses its ranking snapshot this long; fixtures wait it out after a flush
+WRITE_BEHIND_S = 0.1  # a proxy's window samples land in the store this long after the request (BufferedStore)
 LOCAL_KEY = "sk-local-sandbox"  # the on-prem deployment gets its own key, so revoking it hits only that lane
 LLAMA = "llama-3.1-8b-instruct"  # what the llama-3.1-8b-local deployment sends upstream
 # A classification prompt: `auto:cost` ranks llama-3.1-8b-local (lane local) first and gpt-4.1-nano (lane openai) next.
@@ -58,6 +61,19 @@ def _trust_by_upstream() -> dict[tuple[str, str], int]:
 TRUST = _trust_by_upstream()
 
 
+def reset_state(state_url: str) -> None:
+    """Empty the shared state under running proxies: flush until nothing lands any more (a proxy's last outcomes
+    arrive up to WRITE_BEHIND_S after the hooks run, and the hooks run after the response), then wait out any
+    ranking snapshot from before the flush."""
+    with redis.Redis.from_url(state_url) as store:
+        deadline = time.monotonic() + 5
+        while True:
+            store.flushdb()
+            time.sleep(max(HEALTH_CACHE_S, WRITE_BEHIND_S) + 0.05)
+            if store.dbsize() == 0 or time.monotonic() > deadline:
+                return
+
+
 def state_db_url(redis_server_url: str) -> str:
     return redis_server_url.rsplit("/", 1)[0] + f"/{STATE_DB}"
 
@@ -73,8 +89,10 @@ def failover_config(sandbox: Any) -> dict[str, Any]:
 
 
 def failover_env(state_url: str) -> dict[str, str]:
+    # A generous Redis deadline: on a loaded CI machine one slow answer would be served from process memory (by
+    # design), and these tests count attempts exactly.
     return {"CAILOS_STATE_URL": state_url, "CAILOS_BREAKER_COOLOFF_S": str(COOLOFF_S),
-            "CAILOS_HEALTH_CACHE_S": str(HEALTH_CACHE_S)}
+            "CAILOS_HEALTH_CACHE_S": str(HEALTH_CACHE_S), "CAILOS_STATE_TIMEOUT_S": "1"}
 
 
 def sdk(proxy: Any) -> openai.OpenAI:

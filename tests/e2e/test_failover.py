@@ -10,12 +10,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-import redis
 
 from cailos_litellm.launch import run_proxy
 
-from .failover_support import (CLASSIFY, COOLOFF_S, HEALTH_CACHE_S, LLAMA, LOCAL_KEY, TRUST, Counter, call,
-                               failover_config, failover_env, sdk, state_db_url)
+from .failover_support import (CLASSIFY, COOLOFF_S, LLAMA, LOCAL_KEY, TRUST, Counter, call,
+                               failover_config, failover_env, reset_state, sdk, state_db_url)
 
 pytestmark = pytest.mark.e2e
 
@@ -36,14 +35,11 @@ def fo_proxy(sandbox, state_url, tmp_path_factory):
 @pytest.fixture
 def fo(fo_proxy, sandbox, state_url):
     """A clean sandbox and empty shared state (closed breakers, no windows) for each test."""
-    store = redis.Redis.from_url(state_url)
     sandbox.control.reset()
-    store.flushdb()
-    time.sleep(HEALTH_CACHE_S + 0.05)  # no proxy ranks on a snapshot from before the flush
+    reset_state(state_url)
     yield sdk(fo_proxy)
     sandbox.control.reset()
-    store.flushdb()
-    store.close()
+    reset_state(state_url)
 
 
 def test_chain_under_test(fo, sandbox):

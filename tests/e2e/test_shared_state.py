@@ -7,14 +7,13 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-import redis
 from click.testing import CliRunner
 
 from cailos_litellm.cli import main as cli
 from cailos_litellm.launch import run_proxy
 
-from .failover_support import (COOLOFF_S, HEALTH_CACHE_S, LLAMA, Counter, call, failover_config, failover_env,
-                               sdk, state_db_url)
+from .failover_support import (COOLOFF_S, LLAMA, Counter, call, failover_config, failover_env,
+                               reset_state, sdk, state_db_url)
 
 pytestmark = pytest.mark.e2e
 
@@ -34,14 +33,11 @@ def pair(sandbox, state_url, tmp_path_factory):
 
 @pytest.fixture
 def clean(sandbox, state_url):
-    store = redis.Redis.from_url(state_url)
     sandbox.control.reset()
-    store.flushdb()
-    time.sleep(HEALTH_CACHE_S + 0.05)  # no proxy ranks on a snapshot from before the flush
+    reset_state(state_url)
     yield sandbox.control
     sandbox.control.reset()
-    store.flushdb()
-    store.close()
+    reset_state(state_url)
 
 
 def test_breaker_opened_through_one_instance_keeps_the_other_away(pair, clean):

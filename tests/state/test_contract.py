@@ -1,4 +1,5 @@
-"""Every backend honours the same StateStore contract (memory, SQLite, Redis, Redis behind FallbackStore)."""
+"""Every backend honours the same StateStore contract (memory, SQLite, Redis, Redis behind FallbackStore, and the
+write-behind BufferedStore in front of SQLite and Redis)."""
 
 from __future__ import annotations
 
@@ -7,24 +8,31 @@ import time
 
 import pytest
 
-from cailos_litellm.state import MemoryStore, open_store
+from cailos_litellm.state import BufferedStore, MemoryStore, WindowSample, open_store
 from cailos_litellm.state.window import BUCKET_S, HORIZON_S
 
-BACKENDS = ["memory", "sqlite", "redis", "redis-fallback"]
+BACKENDS = ["memory", "sqlite", "redis", "redis-fallback", "buffered-sqlite", "buffered-redis"]
+BUFFERED = "buffered+"  # prefix: run_with puts a BufferedStore in front
 
 
 @pytest.fixture(params=BACKENDS)
 def store_url(request, tmp_path):
-    if request.param == "memory":
-        return "memory://"
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path}/state.sqlite3"
-    return request.getfixturevalue("redis_url")
+    kind = request.param.removeprefix("buffered-")
+    if kind == "memory":
+        url = "memory://"
+    elif kind == "sqlite":
+        url = f"sqlite:///{tmp_path}/state.sqlite3"
+    else:
+        url = request.getfixturevalue("redis_url")
+    return BUFFERED + url if request.param.startswith("buffered-") else url
 
 
 def run_with(url: str, body, *, fallback: bool = True):
     async def main():
-        store = await open_store(url, fallback=fallback, timeout_s=0.5)  # the contract, not the deadline
+        buffered = url.startswith(BUFFERED)
+        store = await open_store(url.removeprefix(BUFFERED), fallback=fallback, timeout_s=0.5)  # contract, not deadline
+        if buffered:
+            store = BufferedStore(store)
         try:
             return await body(store)
         finally:
@@ -92,24 +100,28 @@ def test_window_counts_the_last_five_minutes(store_url):
     async def body(s):
         now = time.time()
         old = now - HORIZON_S - 2 * BUCKET_S
-        for _ in range(5):
-            await s.window_add("cailos:t:w", old, False, 5000)  # outside the window by the time we read
-        for i in range(100):
-            await s.window_add("cailos:t:w", now - i, i % 10 != 0, 100 + i * 10)
-        await s.window_add("cailos:t:w", now, False, None)  # a failure without latency
-        [stats, empty] = await s.window_read(["cailos:t:w", "cailos:t:none"], now)
+        await s.window_add([WindowSample("cailos:t:w", old, False, 5000)] * 5)  # outside the window when read
+        for i in range(0, 100, 25):  # batches spanning several buckets, and another window in the same batch
+            await s.window_add([WindowSample("cailos:t:w", now - j, j % 10 != 0, 100 + j * 10) for j in range(i, i + 25)]
+                               + [WindowSample("cailos:t:w2", now, True, 50)])
+        await s.window_add([WindowSample("cailos:t:w", now, False, None)])  # a failure without latency
+        await s.window_add([])
+        [stats, empty, other] = await s.window_read(["cailos:t:w", "cailos:t:none", "cailos:t:w2"], now)
         assert stats.samples == 101 and stats.successes == 90
         assert stats.success_rate == pytest.approx(90 / 101)
         assert stats.p95_ms == pytest.approx(1050, rel=0.08)  # true p95 of 100..1090
         assert empty.samples == 0 and empty.success_rate is None and empty.p95_ms is None
+        assert other.samples == 4 and other.successes == 4
 
     run_with(store_url, body)
 
 
 def test_bounded_list_keeps_newest(store_url):
     async def body(s):
-        for i in range(12):
-            await s.list_push("cailos:t:l", f"d{i}", max_len=5, ttl_s=60)
+        for i in range(10):
+            await s.list_push("cailos:t:l", [f"d{i}"], max_len=5, ttl_s=60)
+        await s.list_push("cailos:t:l", ["d10", "d11"], max_len=5, ttl_s=60)  # oldest first
+        await s.list_push("cailos:t:l", [], max_len=5, ttl_s=60)
         assert await s.list_range("cailos:t:l", 3) == ["d11", "d10", "d9"]
         assert await s.list_range("cailos:t:l", 50) == ["d11", "d10", "d9", "d8", "d7"]
         assert await s.list_range("cailos:t:empty", 5) == []

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from cailos_litellm.errors import StateStoreError
-from cailos_litellm.state import FallbackStore, open_store
+from cailos_litellm.state import FallbackStore, WindowSample, open_store
 from cailos_litellm.state.redis import redact_url
 from tests._support.redis_server import free_port, start_on, throwaway_redis
 
@@ -61,7 +61,7 @@ def test_redis_lost_mid_run_degrades_to_memory_and_recovers(caplog):
             started = time.monotonic()
             for i in range(20):  # the first call pays at most one deadline, the rest go straight to memory
                 assert await store.incr("cailos:t:n") == i + 1
-            await store.window_add("cailos:t:w", time.time(), True, 12.0)
+            await store.window_add([WindowSample("cailos:t:w", time.time(), True, 12.0)])
             assert (await store.window_read(["cailos:t:w"], time.time()))[0].samples == 1
             assert time.monotonic() - started < 1.0
             assert store.degraded
@@ -95,7 +95,7 @@ def _hammer(path: str, n: int) -> None:
                 nxt = str(int(current or 0) + 1)
                 if await store.compare_and_set("cailos:t:cas", current, nxt):
                     break
-            await store.window_add("cailos:t:w", time.time(), True, 5.0)
+            await store.window_add([WindowSample("cailos:t:w", time.time(), True, 5.0)])
         await store.close()
 
     asyncio.run(main())
