@@ -10,6 +10,8 @@ Usage: python bench/overhead.py [--requests 1500] [--concurrency 16] [--rounds 2
 
 --bundle passthrough runs the bundle with CAILOS_BYPASS=true (every stage a pass-through): the cost of merely
 having it installed. --bundle full (default) runs every stage: ranking, PII shield, guard, breakers, state store.
+With --model auto…, the bare proxy is sent the named endpoint that auto serves the benchmark message from (asked
+once before the rounds), so both proxies do the same provider work.
 """
 
 from __future__ import annotations
@@ -36,6 +38,14 @@ def bare_config(config: dict) -> dict:
     bare["litellm_settings"].pop("callbacks", None)
     bare.pop("cailos_settings", None)
     return bare
+
+
+async def served_by(url: str, model: str) -> str:
+    """The endpoint the bundle serves `model` from for the benchmark message (x-cailos-endpoint)."""
+    async with httpx.AsyncClient(base_url=url, timeout=30, headers={"Authorization": f"Bearer {MASTER_KEY}"}) as c:
+        response = await c.post("/v1/chat/completions", json={"model": model, "messages": MESSAGES})
+        response.raise_for_status()
+        return response.headers["x-cailos-endpoint"]
 
 
 async def load(url: str, model: str, requests: int, concurrency: int) -> tuple[float, list[float]]:
@@ -74,6 +84,8 @@ def main() -> None:
     parser.add_argument("--bundle", choices=("full", "passthrough"), default="full")
     parser.add_argument("--state-url", default=None, help="CAILOS_STATE_URL for the bundle (default: its own)")
     args = parser.parse_args()
+    if args.bundle == "passthrough" and args.model.startswith("auto"):
+        parser.error("a pass-through bundle does not route: use a named model with --bundle passthrough")
     bundle_env = {"CAILOS_BYPASS": "true"} if args.bundle == "passthrough" else {}
     if args.state_url:
         bundle_env["CAILOS_STATE_URL"] = args.state_url
@@ -81,15 +93,18 @@ def main() -> None:
     results: dict[str, list[tuple[float, list[float]]]] = {"bare": [], "bundle": []}
     with run_sandbox(seed=0, latency_scale=0) as sandbox, tempfile.TemporaryDirectory() as tmp:
         config = render_config(sandbox)
-        variants = {"bare": (bare_config(config), args.model if args.model != "auto" else "gpt-4o-mini", {}),
-                    "bundle": (config, args.model, bundle_env)}
+        bare_model = args.model
+        if args.model.startswith("auto"):  # bare LiteLLM gets the endpoint the bundle picks, so both do the same work
+            with run_proxy(config, Path(tmp) / "probe", env=bundle_env) as proxy:
+                bare_model = asyncio.run(served_by(proxy.url, args.model))
+        variants = {"bare": (bare_config(config), bare_model, {}), "bundle": (config, args.model, bundle_env)}
         for round_no in range(1, args.rounds + 1):
             for name, (cfg, model, env) in variants.items():
                 print(f"round {round_no}/{args.rounds}: starting {name} proxy…", file=sys.stderr, flush=True)
                 with run_proxy(cfg, Path(tmp) / f"{name}{round_no}", env=env) as proxy:
                     rps, lat = asyncio.run(load(proxy.url, model, args.requests, args.concurrency))
                 results[name].append((rps, lat))
-                print(f"  {name:6s} model={model:12s} {rps:7.1f} req/s  p50 {pct(lat, 50):6.2f} ms  "
+                print(f"  {name:6s} model={model:18s} {rps:7.1f} req/s  p50 {pct(lat, 50):6.2f} ms  "
                       f"p95 {pct(lat, 95):6.2f} ms", flush=True)
 
     summary = {}
@@ -99,7 +114,7 @@ def main() -> None:
         summary[name] = (rps, pct(lat, 50), pct(lat, 95))
         print(f"{name:6s} total: {rps:7.1f} req/s  p50 {summary[name][1]:6.2f} ms  p95 {summary[name][2]:6.2f} ms "
               f"({len(lat)} requests, concurrency {args.concurrency})")
-    print(f"bundle: {args.bundle}, model {args.model}, state {args.state_url or 'default'}")
+    print(f"bundle: {args.bundle}, model {args.model}, bare model {bare_model}, state {args.state_url or 'default'}")
     (b_rps, b50, b95), (c_rps, c50, c95) = summary["bare"], summary["bundle"]
     print(f"overhead: bundle/bare throughput={c_rps / b_rps:.3f} p50_added_ms={c50 - b50:.2f} p95_added_ms={c95 - b95:.2f}")
 
