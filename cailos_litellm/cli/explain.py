@@ -35,8 +35,9 @@ _SCORERS = ("quality", "reliability", "satisfaction", "cost", "latency")
 @click.option("--max-tokens", type=click.IntRange(min=1), default=None, help="max_tokens of the request.")
 @click.option("--max-cost", type=click.FloatRange(min=0, min_open=True), default=None, help="max_cost_usd hint.")
 @click.option("--max-latency", type=click.FloatRange(min=0, min_open=True), default=None, help="max_latency_ms hint.")
-@click.option("--task", default=None, help="Task class to assume (until the intent classifier is wired in).")
-@click.option("--complexity", type=click.FloatRange(0, 1), default=None, help="0-1 'needs a strong model' score.")
+@click.option("--task", default=None, help="Task class to assume (default with auto: the classifier's).")
+@click.option("--complexity", type=click.FloatRange(0, 1), default=None,
+              help="0-1 'needs a strong model' score (default with auto: the classifier's).")
 @click.option("--state-url", envvar="CAILOS_STATE_URL", default=None,
               help="State store for live health and the decision log (default: the config's state_url).")
 @click.option("--json", "as_json", is_flag=True, help="Print the decision as JSON.")
@@ -71,6 +72,7 @@ def _rank_now(prompt: str, model: str, config_path: str, trust: int | None, caps
               max_tokens: int | None, max_cost: float | None, max_latency: float | None, task: str | None,
               complexity: float | None, state_url: str | None) -> tuple[Any, float]:
     import time
+    from dataclasses import replace
 
     from ..config import load_bundle_config
     from ..health import Health
@@ -90,11 +92,21 @@ def _rank_now(prompt: str, model: str, config_path: str, trust: int | None, caps
         max_cost_usd=max_cost,
         max_latency_ms=max_latency,
     )
+    intent = None
+    if spec.kind == "auto":  # as the proxy does: only `auto` asks the classifier
+        from ..intent import load_classifier
+
+        intent = load_classifier().classify([{"role": "user", "content": prompt}], tools=None, stream=False)
+        task = task or intent.task
+        complexity = complexity if complexity is not None else intent.complexity
     health = HealthSnapshot()
     if state_url:
         health = asyncio.run(_with_store(state_url, lambda store: Health(store).snapshot(registry, task)))
-    strategy = choose_strategy(spec, default=config.settings.default_strategy)
+    strategy = choose_strategy(spec, default=config.settings.default_strategy,
+                               classifier=intent.strategy if intent else None)
     decision = rank(registry, spec, facts, strategy=strategy, task=task, complexity=complexity, health=health)
+    if intent is not None:
+        decision = replace(decision, task_confidence=intent.task_confidence)
     return decision, time.time()
 
 
@@ -131,7 +143,8 @@ def render(decision: Any, at: float) -> str:
         f"decision  {decision.id}  ({when})",
         f"model     {spec.raw}  ->  {spec.kind}{' ' + spec.target if spec.target else ''}"
         + (f"  (replaces deprecated {spec.substituted_from})" if spec.substituted_from else ""),
-        f"strategy  {decision.strategy}   task {decision.task or '-'}   complexity "
+        f"strategy  {decision.strategy}   task {decision.task or '-'}"
+        + (f" ({decision.task_confidence:.2f})" if decision.task_confidence is not None else "") + "   complexity "
         + (f"{decision.complexity:.2f}" if decision.complexity is not None else "-"),
         "",
         "chain (best first):",

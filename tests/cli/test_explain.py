@@ -23,14 +23,31 @@ def invoke(*args: str, env: dict | None = None):
 
 
 def test_explain_a_prompt_prints_chain_and_stages_but_never_the_prompt():
-    result = invoke(SECRET_PROMPT, "--model", "auto:cost", "--config", CONFIG, "--vision", "--trust", "1")
+    result = invoke(SECRET_PROMPT, "--model", "auto:cost", "--config", CONFIG, "--vision", "--trust", "1",
+                    "--task", "summarization")  # pinned: this test is about the report, not the classifier
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "strategy  cost" in out and "1  gpt-4.1-nano" in out
+    assert "strategy  cost" in out and "task summarization" in out and "1  gpt-4o-mini" in out
     assert "llama-3.1-8b-local: lacks vision" in out
     for stage in ("scope", "capability", "trust_floor", "eval_threshold", "breaker", "score"):
         assert stage in out
     assert "Jane" not in out and "DE89" not in out
+
+
+def test_explain_auto_asks_the_classifier_like_the_proxy():
+    from cailos_litellm.intent import load_classifier
+
+    prompt = "Why does this raise KeyError? d = {}; print(d['x'])"
+    intent = load_classifier().classify([{"role": "user", "content": prompt}], tools=None, stream=False)
+    result = invoke(prompt, "--model", "auto", "--config", CONFIG, "--json")
+    record = json.loads(result.output)
+    assert record["task"] == intent.task and record["strategy"] == intent.strategy
+    assert record["complexity"] == pytest.approx(intent.complexity)
+    assert record["task_confidence"] == pytest.approx(intent.task_confidence)
+    text = invoke(prompt, "--model", "auto", "--config", CONFIG).output
+    assert f"task {intent.task} ({intent.task_confidence:.2f})" in text
+    pinned = json.loads(invoke(prompt, "--model", "auto:cost", "--config", CONFIG, "--task", "chat", "--json").output)
+    assert pinned["strategy"] == "cost" and pinned["task"] == "chat"  # the model string and --task win
 
 
 def test_explain_json_and_task_hint():
