@@ -1,11 +1,12 @@
 """Proxy overhead: a bare LiteLLM proxy vs the same proxy with the cailos bundle, side by side in one run.
 
-Same sandbox (zero added latency), same model_list, same load generator and concurrency. Rounds alternate
-bare/bundle so drift on a shared machine hits both. The last line is the summary:
+Same sandbox (zero added latency), same model_list, same load generator and concurrency. Both proxies run side by
+side for the whole run and take turns in short bursts (the order flips every round), so drift on a shared or
+virtualised machine — CPU steal, a neighbour's job — hits both alike. The last line is the summary:
 
     overhead: bundle/bare throughput=<ratio> p50_added_ms=<x> p95_added_ms=<y>
 
-Usage: python bench/overhead.py [--requests 1500] [--concurrency 16] [--rounds 2] [--model gpt-4o-mini]
+Usage: python bench/overhead.py [--requests 150] [--concurrency 16] [--rounds 40] [--model gpt-4o-mini]
                                 [--bundle full|passthrough] [--state-url sqlite:///… | memory:// | redis://…]
 
 --bundle passthrough runs the bundle with CAILOS_BYPASS=true (every stage a pass-through): the cost of merely
@@ -19,10 +20,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import copy
+import os
 import statistics
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import httpx
@@ -49,6 +52,7 @@ async def served_by(url: str, model: str) -> str:
 
 
 async def load(url: str, model: str, requests: int, concurrency: int) -> tuple[float, list[float]]:
+    """Send `requests` requests at `concurrency` after a short warm-up: (seconds taken, latencies in ms)."""
     latencies: list[float] = []
     queue = iter(range(requests))
     body = {"model": model, "messages": MESSAGES}
@@ -68,7 +72,19 @@ async def load(url: str, model: str, requests: int, concurrency: int) -> tuple[f
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
-    return requests / elapsed, latencies
+    return elapsed, latencies
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def pin(pid: int, cpus: set[int]) -> None:
+    """Every thread of a process onto `cpus` (threads started later inherit it)."""
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        os.sched_setaffinity(int(tid), cpus)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -77,9 +93,9 @@ def pct(values: list[float], q: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=1500)
+    parser.add_argument("--requests", type=int, default=150, help="per proxy per round")
     parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument("--model", default="gpt-4o-mini", help="named model (transparent gateway) or e.g. auto")
     parser.add_argument("--bundle", choices=("full", "passthrough"), default="full")
     parser.add_argument("--state-url", default=None, help="CAILOS_STATE_URL for the bundle (default: its own)")
@@ -90,31 +106,53 @@ def main() -> None:
     if args.state_url:
         bundle_env["CAILOS_STATE_URL"] = args.state_url
 
-    results: dict[str, list[tuple[float, list[float]]]] = {"bare": [], "bundle": []}
-    with run_sandbox(seed=0, latency_scale=0) as sandbox, tempfile.TemporaryDirectory() as tmp:
+    elapsed: dict[str, float] = {"bare": 0.0, "bundle": 0.0}
+    cpu: dict[str, float] = {"bare": 0.0, "bundle": 0.0}
+    round_ratios: list[float] = []  # bundle/bare throughput of each round's two bursts, adjacent in time
+    latencies: dict[str, list[float]] = {"bare": [], "bundle": []}
+    with run_sandbox(seed=0, latency_scale=0) as sandbox, tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         config = render_config(sandbox)
+        bundle = stack.enter_context(run_proxy(config, Path(tmp) / "bundle", env=bundle_env))
         bare_model = args.model
         if args.model.startswith("auto"):  # bare LiteLLM gets the endpoint the bundle picks, so both do the same work
-            with run_proxy(config, Path(tmp) / "probe", env=bundle_env) as proxy:
-                bare_model = asyncio.run(served_by(proxy.url, args.model))
-        variants = {"bare": (bare_config(config), bare_model, {}), "bundle": (config, args.model, bundle_env)}
-        for round_no in range(1, args.rounds + 1):
-            for name, (cfg, model, env) in variants.items():
-                print(f"round {round_no}/{args.rounds}: starting {name} proxy…", file=sys.stderr, flush=True)
-                with run_proxy(cfg, Path(tmp) / f"{name}{round_no}", env=env) as proxy:
-                    rps, lat = asyncio.run(load(proxy.url, model, args.requests, args.concurrency))
-                results[name].append((rps, lat))
-                print(f"  {name:6s} model={model:18s} {rps:7.1f} req/s  p50 {pct(lat, 50):6.2f} ms  "
-                      f"p95 {pct(lat, 95):6.2f} ms", flush=True)
+            bare_model = asyncio.run(served_by(bundle.url, args.model))
+        bare = stack.enter_context(run_proxy(bare_config(config), Path(tmp) / "bare"))
+        variants = {"bare": (bare, bare_model), "bundle": (bundle, args.model)}
+        cores = sorted(os.sched_getaffinity(0))
+        if len(cores) >= 2:  # the proxy under load gets a core of its own; load generator and sandbox the rest
+            for proxy in (bare, bundle):
+                pin(proxy.process.pid, {cores[-1]})
+            for pid in (os.getpid(), sandbox.process.pid):
+                pin(pid, set(cores[:-1]))
+        print(f"{args.rounds} rounds of {args.requests} requests per proxy, concurrency {args.concurrency}; bare model "
+              f"{bare_model}, bundle model {args.model}", file=sys.stderr, flush=True)
+        for round_no in range(args.rounds):
+            order = ["bare", "bundle"] if round_no % 2 == 0 else ["bundle", "bare"]
+            line, rps = [], {}
+            for name in order:
+                proxy, model = variants[name]
+                before = cpu_seconds(proxy.process.pid)
+                took, lat = asyncio.run(load(proxy.url, model, args.requests, args.concurrency))
+                used = cpu_seconds(proxy.process.pid) - before
+                elapsed[name] += took
+                cpu[name] += used
+                latencies[name] += lat
+                rps[name] = args.requests / took
+                line.append(f"{name} {args.requests / took:6.1f} req/s {1000 * used / (args.requests + 20):5.2f} cpu-ms/req")
+            round_ratios.append(rps["bundle"] / rps["bare"])
+            print(f"  round {round_no + 1:2d}/{args.rounds}: " + "  ".join(line), file=sys.stderr, flush=True)
 
     summary = {}
-    for name, runs in results.items():
-        rps = statistics.mean(r for r, _ in runs)
-        lat = [x for _, xs in runs for x in xs]
-        summary[name] = (rps, pct(lat, 50), pct(lat, 95))
-        print(f"{name:6s} total: {rps:7.1f} req/s  p50 {summary[name][1]:6.2f} ms  p95 {summary[name][2]:6.2f} ms "
-              f"({len(lat)} requests, concurrency {args.concurrency})")
+    for name in ("bare", "bundle"):
+        rps = len(latencies[name]) / elapsed[name]
+        summary[name] = (rps, pct(latencies[name], 50), pct(latencies[name], 95))
+        cpu_ms = 1000 * cpu[name] / (args.rounds * (args.requests + 20))  # warm-up requests included
+        print(f"{name:6s} total: {rps:7.1f} req/s  p50 {summary[name][1]:6.2f} ms  p95 {summary[name][2]:6.2f} ms  "
+              f"proxy CPU {cpu_ms:5.2f} ms/request ({len(latencies[name])} requests, concurrency {args.concurrency})")
     print(f"bundle: {args.bundle}, model {args.model}, bare model {bare_model}, state {args.state_url or 'default'}")
+    quartiles = statistics.quantiles(round_ratios, n=4)
+    print(f"per-round throughput ratio: median {quartiles[1]:.3f}, quartiles {quartiles[0]:.3f}-{quartiles[2]:.3f} "
+          f"({len(round_ratios)} rounds)")
     (b_rps, b50, b95), (c_rps, c50, c95) = summary["bare"], summary["bundle"]
     print(f"overhead: bundle/bare throughput={c_rps / b_rps:.3f} p50_added_ms={c50 - b50:.2f} p95_added_ms={c95 - b95:.2f}")
 
