@@ -29,19 +29,20 @@ def up(config_path: Path, port: int, sandbox_latency: float) -> None:
     env = {**os.environ, **OFFLINE_ENV}
     children: list[subprocess.Popen[bytes]] = []
     uses_sandbox = bool(_SANDBOX_LANE.search(config_path.read_text(encoding="utf-8")))
-    if uses_sandbox:
-        if any(os.environ.get(k) for k in _PROVIDER_KEYS):
-            click.echo("note: provider keys are set, but this config uses the sandbox; "
-                       "see examples/providers.yaml to route to real providers.", err=True)
-        children.append(subprocess.Popen(
-            [sys.executable, "-m", "cailos_litellm.sandbox", "--port", "4100", "--latency-scale", str(sandbox_latency),
-             "--error-scale", "0"],
-            env=env))
-        _wait_for("http://127.0.0.1:4100/_sandbox/health", children[0], "sandbox")
-    litellm = Path(sys.executable).with_name("litellm")
-    children.append(subprocess.Popen(
-        [str(litellm), "--config", str(config_path), "--host", "127.0.0.1", "--port", str(port)], env=env))
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill`, systemd and docker stop: the same clean stop as Ctrl-C
     try:
+        if uses_sandbox:
+            if any(os.environ.get(k) for k in _PROVIDER_KEYS):
+                click.echo("note: provider keys are set, but this config uses the sandbox; "
+                           "see examples/providers.yaml to route to real providers.", err=True)
+            children.append(subprocess.Popen(
+                [sys.executable, "-m", "cailos_litellm.sandbox", "--port", "4100", "--latency-scale",
+                 str(sandbox_latency), "--error-scale", "0"],
+                env=env))
+            _wait_for("http://127.0.0.1:4100/_sandbox/health", children[0], "sandbox")
+        litellm = Path(sys.executable).with_name("litellm")
+        children.append(subprocess.Popen(
+            [str(litellm), "--config", str(config_path), "--host", "127.0.0.1", "--port", str(port)], env=env))
         _wait_for(f"http://127.0.0.1:{port}/health/liveliness", children[-1], "proxy", timeout=180)
         click.echo(_first_request(port))
         children[-1].wait()
@@ -56,8 +57,12 @@ def up(config_path: Path, port: int, sandbox_latency: float) -> None:
                 child.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 child.kill()
-    if children[-1].returncode not in (0, None, -signal.SIGINT, 130):
+    if children and children[-1].returncode not in (0, None, -signal.SIGINT, 130):
         raise SystemExit(children[-1].returncode)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _wait_for(url: str, child: subprocess.Popen[bytes], what: str, timeout: float = 30) -> None:
