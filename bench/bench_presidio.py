@@ -37,6 +37,7 @@ def presidio_engine():  # type: ignore[no-untyped-def]
 
 def main() -> None:
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    logging.getLogger("tldextract").setLevel(logging.CRITICAL)  # offline: it falls back to its bundled suffix list
     rows = load_labelled(DATA)
     texts = [str(r["text"]) for r in rows]
     gold = [r["spans"] for r in rows]
