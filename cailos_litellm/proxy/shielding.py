@@ -10,7 +10,7 @@ import time
 from collections import OrderedDict
 from typing import Any, AsyncIterator
 
-from litellm.types.utils import ChatCompletionDeltaToolCall, Function
+from litellm.types.utils import ChatCompletionDeltaToolCall, Delta, Function, ModelResponseStream, StreamingChoices
 
 from ..pii import CloakMap, Shield, StreamUncloaker
 
@@ -68,6 +68,7 @@ async def uncloak_stream(chunks: AsyncIterator[Any], cmap: CloakMap) -> AsyncIte
     """Uncloak chunk by chunk; a placeholder split across chunks is held back only until it is complete."""
     content: dict[int, StreamUncloaker] = {}
     arguments: dict[tuple[int, int], StreamUncloaker] = {}
+    last: Any = None
     async for chunk in chunks:
         for choice in getattr(chunk, "choices", None) or ():
             delta = getattr(choice, "delta", None)
@@ -81,7 +82,17 @@ async def uncloak_stream(chunks: AsyncIterator[Any], cmap: CloakMap) -> AsyncIte
                     call.function.arguments = u.feed(call.function.arguments)
             if choice.finish_reason:
                 _flush_into(delta, choice.index, content, arguments)
+        last = chunk
         yield chunk
+    # A stream that ended without a finish_reason (a provider cut it off): what is still held back goes out in one
+    # more chunk rather than being lost.
+    indexes = sorted({*content, *(k[0] for k in arguments)})
+    if indexes:
+        tail = ModelResponseStream(id=getattr(last, "id", None), model=getattr(last, "model", None),
+                                   choices=[StreamingChoices(index=i, delta=Delta(content=None)) for i in indexes])
+        for choice in tail.choices:
+            _flush_into(choice.delta, choice.index, content, arguments)
+        yield tail
 
 
 def _flush_into(delta: Any, index: int, content: dict[int, StreamUncloaker],
