@@ -27,6 +27,7 @@ __all__ = [
     "failover_config",
     "failover_env",
     "reset_state",
+    "wait_breaker_closed",
     "sdk",
     "state_db_url",
 ]
@@ -72,6 +73,19 @@ def reset_state(state_url: str) -> None:
             time.sleep(max(HEALTH_CACHE_S, WRITE_BEHIND_S) + 0.05)
             if store.dbsize() == 0 or time.monotonic() > deadline:
                 return
+
+
+def wait_breaker_closed(state_url: str, deployment_id: str, timeout_s: float = 3.0) -> None:
+    """A probe's success closes its breaker from LiteLLM's success hook, which runs after the client has its
+    answer: wait for that before asserting what another instance does next."""
+    from cailos_litellm.health.breaker import BreakerState
+    from cailos_litellm.state import key
+
+    with redis.Redis.from_url(state_url, decode_responses=True) as store:
+        deadline = time.monotonic() + timeout_s
+        while BreakerState.decode(store.get(key("breaker", deployment_id))).state != "closed":
+            assert time.monotonic() < deadline, f"breaker {deployment_id} still not closed after {timeout_s}s"
+            time.sleep(0.02)
 
 
 def state_db_url(redis_server_url: str) -> str:

@@ -14,7 +14,8 @@ import pytest
 from cailos_litellm.launch import run_proxy
 
 from .failover_support import (CLASSIFY, COOLOFF_S, LLAMA, LOCAL_KEY, TRUST, Counter, call,
-                               failover_config, failover_env, reset_state, sdk, state_db_url)
+                               failover_config, failover_env, reset_state, sdk, state_db_url,
+                               wait_breaker_closed)
 
 pytestmark = pytest.mark.e2e
 
@@ -105,7 +106,7 @@ def _drive_primary_failures(client, seen, n, model="gpt-4o"):
     raise AssertionError("the 9:1 primary was never picked")
 
 
-def test_breaker_opens_after_three_failures_and_one_probe_closes_it(fo, sandbox):
+def test_breaker_opens_after_three_failures_and_one_probe_closes_it(fo, sandbox, state_url):
     ctl = sandbox.control
     seen = Counter(ctl)
     ctl.add_fault(model="gpt-4o", lane="openai", error_status=500)
@@ -132,6 +133,7 @@ def test_breaker_opens_after_three_failures_and_one_probe_closes_it(fo, sandbox)
     probe = call(fo, model="gpt-4o")
     assert probe.status == 200
     assert seen.count("gpt-4o", "openai") == flat + 2
+    wait_breaker_closed(state_url, "gpt-4o@openai")
     back = seen.count("gpt-4o", "openai")
     for _ in range(20):
         assert call(fo, model="gpt-4o").status == 200

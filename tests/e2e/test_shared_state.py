@@ -13,7 +13,7 @@ from cailos_litellm.cli import main as cli
 from cailos_litellm.launch import run_proxy
 
 from .failover_support import (COOLOFF_S, LLAMA, Counter, call, failover_config, failover_env,
-                               reset_state, sdk, state_db_url)
+                               reset_state, sdk, state_db_url, wait_breaker_closed)
 
 pytestmark = pytest.mark.e2e
 
@@ -40,7 +40,7 @@ def clean(sandbox, state_url):
     reset_state(state_url)
 
 
-def test_breaker_opened_through_one_instance_keeps_the_other_away(pair, clean):
+def test_breaker_opened_through_one_instance_keeps_the_other_away(pair, clean, state_url):
     a, b = pair
     seen = Counter(clean)
     clean.add_fault(model=LLAMA, error_status=500)
@@ -68,6 +68,7 @@ def test_breaker_opened_through_one_instance_keeps_the_other_away(pair, clean):
     clean.clear_faults()
     time.sleep(COOLOFF_S + 0.2)
     assert call(b, model="llama-3.1-8b-local").status == 200
+    wait_breaker_closed(state_url, "llama-3.1-8b@local")
     assert call(a, model="llama-3.1-8b-local").status == 200
     assert seen.count(LLAMA) == 6
 
