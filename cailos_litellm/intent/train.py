@@ -18,6 +18,7 @@ import scipy.sparse as sp
 
 from cailos_litellm.intent.classifier import DEFAULT_MODEL_PATH
 from cailos_litellm.intent.datasets import (
+    LabelledRequest,
     PairRow,
     arena_split,
     load_arena_hard,
@@ -37,7 +38,8 @@ from cailos_litellm.intent.forest import forest_from_lightgbm
 from cailos_litellm.intent.synth.generate import Example, generate
 from cailos_litellm.types import STRATEGIES, TASK_CLASSES
 
-__all__ = ["TrainReport", "balanced_weights", "complexity_rows", "fit_complexity", "fit_multiclass", "matrix", "train"]
+__all__ = ["TaskRows", "TrainReport", "balanced_weights", "complexity_rows", "fit_complexity", "fit_multiclass", "matrix",
+           "task_rows", "train"]
 
 logger = logging.getLogger(__name__)
 SEED = 20240601
@@ -116,6 +118,38 @@ def complexity_rows(pairs: Sequence[PairRow]) -> tuple[list[FeatureVector], list
     return fvs, [r.needs_strong for r in pairs]
 
 
+@dataclass
+class TaskRows:
+    """Task-head training rows, with the CV group and data part of each row."""
+
+    fvs: list[FeatureVector] = field(default_factory=list)
+    y: list[int] = field(default_factory=list)
+    w: list[float] = field(default_factory=list)
+    group: list[str] = field(default_factory=list)  # seed, hand prompt, Arena cluster or RouterArena source
+    part: list[str] = field(default_factory=list)  # synthetic | handwritten | arena | routerarena
+
+    def add(self, fv: FeatureVector, task: str, weight: float, group: str, part: str) -> None:
+        self.fvs.append(fv), self.y.append(TASK_CLASSES.index(task)), self.w.append(weight)
+        self.group.append(group), self.part.append(part)
+
+
+def task_rows(train_ex: Sequence[Example], syn_fv: Sequence[FeatureVector], pairs: Sequence[PairRow],
+              pair_fv: Sequence[FeatureVector], arena: Sequence[LabelledRequest]) -> TaskRows:
+    """The task head's rows: synthetic train split, RouterArena sources with an unambiguous class and the
+    Arena-Hard train clusters (the test clusters are dropped here)."""
+    rows = TaskRows()
+    for e, fv in zip(train_ex, syn_fv):
+        rows.add(fv, e.task, 1.0, e.seed, e.source)
+    for r, fv in zip(pairs, pair_fv):
+        task = routerarena_task(r.source)
+        if task:
+            rows.add(fv, task, 0.5, r.source, "routerarena")
+    for r in arena:
+        if arena_split(r.group) == "train":
+            rows.add(extract(r.messages), r.task, ARENA_WEIGHT, r.group, "arena")
+    return rows
+
+
 def _feature_names(examples: Sequence[Example]) -> dict[str, str]:
     """Readable names for word buckets, from the project's own synthetic text only."""
     counts: Counter[str] = Counter()
@@ -145,21 +179,9 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
     pairs = load_routerarena(shared_dir)
     pair_fv, pair_y = complexity_rows(pairs)
 
-    # task head: synthetic train split + RouterArena sources with an unambiguous class
-    t_fv = list(syn_fv)
-    t_y = [TASK_CLASSES.index(e.task) for e in train_ex]
-    t_w = [1.0] * len(t_fv)
-    for r, fv in zip(pairs, pair_fv):
-        task = routerarena_task(r.source)
-        if task:
-            t_fv.append(fv)
-            t_y.append(TASK_CLASSES.index(task))
-            t_w.append(0.5)
-    arena_train = [r for r in load_arena_hard(shared_dir) if arena_split(r.group) == "train"]
-    for r in arena_train:
-        t_fv.append(extract(r.messages))
-        t_y.append(TASK_CLASSES.index(r.task))
-        t_w.append(ARENA_WEIGHT)
+    rows = task_rows(train_ex, syn_fv, pairs, pair_fv, load_arena_hard(shared_dir))
+    t_fv, t_y, t_w = rows.fvs, rows.y, rows.w
+    arena_train = rows.part.count("arena")
     s_fv = list(syn_fv)
     s_y = [STRATEGIES.index(e.strategy) for e in train_ex]
     c_fv = list(pair_fv) + [fv for fv, e in zip(syn_fv, train_ex) if abs(e.complexity - 0.5) > 0.2]
@@ -179,7 +201,7 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
 
     report.rows = {"synthetic_total": len(examples), "synthetic_train": len(train_ex),
                    "handwritten_train": sum(e.source == "handwritten" for e in train_ex),
-                   "arena_train": len(arena_train), "task": len(t_fv),
+                   "arena_train": arena_train, "task": len(t_fv),
                    "strategy": len(s_fv), "complexity": len(c_fv)}
     if BALANCE_TASK_CLASSES:
         t_w = balanced_weights(t_y, t_w, len(TASK_CLASSES))

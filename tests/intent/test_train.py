@@ -25,3 +25,23 @@ def test_balanced_weights_give_each_present_class_the_same_total(y, w) -> None:
         idx = [i for i, v in enumerate(y) if v == c]
         ratio = out[idx] / np.asarray(w)[idx]
         assert np.allclose(ratio, ratio[0])
+
+
+def test_task_rows_never_take_an_arena_test_cluster() -> None:
+    from cailos_litellm.intent.datasets import LabelledRequest, PairRow, arena_split
+    from cailos_litellm.intent.features import extract
+    from cailos_litellm.intent.train import task_rows
+
+    arena = [LabelledRequest(id=f"q{i}", messages=[{"role": "user", "content": f"prompt {i}"}], task="chat",
+                             group=f"cluster-{i}") for i in range(20)]
+    pairs = [PairRow(id="AIME_1", source="AIME", prompt="find x", weak_score=0, strong_score=1, weak_cost=1,
+                     strong_cost=1),
+             PairRow(id="NarrativeQA_1", source="NarrativeQA", prompt="who?", weak_score=0, strong_score=1,
+                     weak_cost=1, strong_cost=1)]
+    rows = task_rows([], [], pairs, [extract([{"role": "user", "content": p.prompt}]) for p in pairs], arena)
+    arena_groups = [g for g, p in zip(rows.group, rows.part) if p == "arena"]
+    assert arena_groups and all(arena_split(g) == "train" for g in arena_groups)
+    assert len(arena_groups) == sum(arena_split(r.group) == "train" for r in arena)
+    # only sources with an unambiguous class become task rows
+    assert [g for g, p in zip(rows.group, rows.part) if p == "routerarena"] == ["AIME"]
+    assert len(rows.fvs) == len(rows.y) == len(rows.w) == len(rows.group) == len(rows.part)
