@@ -33,6 +33,7 @@ import httpx
 from cailos_litellm.launch import MASTER_KEY, render_config, run_proxy
 from cailos_litellm.sandbox.process import run_sandbox
 
+WARMUP = 20  # requests per burst before timing starts: connections, caches, first-call imports
 MESSAGES = [{"role": "user", "content": "Classify this ticket: the invoice total is wrong on order 1182."}]
 
 
@@ -67,7 +68,7 @@ async def load(url: str, model: str, requests: int, concurrency: int) -> tuple[f
                 if response.status_code != 200:
                     raise SystemExit(f"{url}: HTTP {response.status_code}: {response.text[:300]}")
 
-        for _ in range(20):  # warm-up: connections, caches, first-call imports
+        for _ in range(WARMUP):
             await client.post("/v1/chat/completions", json=body)
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
@@ -100,6 +101,8 @@ def main() -> None:
     parser.add_argument("--bundle", choices=("full", "passthrough"), default="full")
     parser.add_argument("--state-url", default=None, help="CAILOS_STATE_URL for the bundle (default: its own)")
     args = parser.parse_args()
+    if args.rounds < 2:
+        parser.error("--rounds must be at least 2 (the order of the two proxies flips every round)")
     if args.bundle == "passthrough" and args.model.startswith("auto"):
         parser.error("a pass-through bundle does not route: use a named model with --bundle passthrough")
     bundle_env = {"CAILOS_BYPASS": "true"} if args.bundle == "passthrough" else {}
@@ -128,7 +131,7 @@ def main() -> None:
               f"{bare_model}, bundle model {args.model}", file=sys.stderr, flush=True)
         for round_no in range(args.rounds):
             order = ["bare", "bundle"] if round_no % 2 == 0 else ["bundle", "bare"]
-            line, rps = [], {}
+            line, burst_rps = [], {}
             for name in order:
                 proxy, model = variants[name]
                 before = cpu_seconds(proxy.process.pid)
@@ -137,16 +140,17 @@ def main() -> None:
                 elapsed[name] += took
                 cpu[name] += used
                 latencies[name] += lat
-                rps[name] = args.requests / took
-                line.append(f"{name} {args.requests / took:6.1f} req/s {1000 * used / (args.requests + 20):5.2f} cpu-ms/req")
-            round_ratios.append(rps["bundle"] / rps["bare"])
+                burst_rps[name] = args.requests / took
+                line.append(f"{name} {burst_rps[name]:6.1f} req/s "
+                            f"{1000 * used / (args.requests + WARMUP):5.2f} cpu-ms/req")
+            round_ratios.append(burst_rps["bundle"] / burst_rps["bare"])
             print(f"  round {round_no + 1:2d}/{args.rounds}: " + "  ".join(line), file=sys.stderr, flush=True)
 
     summary = {}
     for name in ("bare", "bundle"):
         rps = len(latencies[name]) / elapsed[name]
         summary[name] = (rps, pct(latencies[name], 50), pct(latencies[name], 95))
-        cpu_ms = 1000 * cpu[name] / (args.rounds * (args.requests + 20))  # warm-up requests included
+        cpu_ms = 1000 * cpu[name] / (args.rounds * (args.requests + WARMUP))  # the proxy served the warm-up too
         print(f"{name:6s} total: {rps:7.1f} req/s  p50 {summary[name][1]:6.2f} ms  p95 {summary[name][2]:6.2f} ms  "
               f"proxy CPU {cpu_ms:5.2f} ms/request ({len(latencies[name])} requests, concurrency {args.concurrency})")
     print(f"bundle: {args.bundle}, model {args.model}, bare model {bare_model}, state {args.state_url or 'default'}")
@@ -154,7 +158,8 @@ def main() -> None:
     print(f"per-round throughput ratio: median {quartiles[1]:.3f}, quartiles {quartiles[0]:.3f}-{quartiles[2]:.3f} "
           f"({len(round_ratios)} rounds)")
     (b_rps, b50, b95), (c_rps, c50, c95) = summary["bare"], summary["bundle"]
-    print(f"overhead: bundle/bare throughput={c_rps / b_rps:.3f} p50_added_ms={c50 - b50:.2f} p95_added_ms={c95 - b95:.2f}")
+    print(f"overhead: bundle/bare throughput={c_rps / b_rps:.3f} p50_added_ms={c50 - b50:.2f} "
+          f"p95_added_ms={c95 - b95:.2f}")
 
 
 if __name__ == "__main__":

@@ -72,7 +72,6 @@ def _rank_now(prompt: str, model: str, config_path: str, trust: int | None, caps
               max_tokens: int | None, max_cost: float | None, max_latency: float | None, task: str | None,
               complexity: float | None, state_url: str | None) -> tuple[Any, float]:
     import time
-    from dataclasses import replace
 
     from ..config import load_bundle_config
     from ..health import Health
@@ -104,9 +103,8 @@ def _rank_now(prompt: str, model: str, config_path: str, trust: int | None, caps
         health = asyncio.run(_with_store(state_url, lambda store: Health(store).snapshot(registry, task)))
     strategy = choose_strategy(spec, default=config.settings.default_strategy,
                                classifier=intent.strategy if intent else None)
-    decision = rank(registry, spec, facts, strategy=strategy, task=task, complexity=complexity, health=health)
-    if intent is not None:
-        decision = replace(decision, task_confidence=intent.task_confidence)
+    decision = rank(registry, spec, facts, strategy=strategy, task=task, complexity=complexity,
+                    task_confidence=intent.task_confidence if intent else None, health=health)
     return decision, time.time()
 
 

@@ -38,8 +38,8 @@ from cailos_litellm.intent.forest import forest_from_lightgbm
 from cailos_litellm.intent.synth.generate import Example, generate
 from cailos_litellm.types import STRATEGIES, TASK_CLASSES
 
-__all__ = ["TaskRows", "TrainReport", "balanced_weights", "complexity_rows", "fit_complexity", "fit_multiclass", "matrix",
-           "task_rows", "train"]
+__all__ = ["TaskRows", "TrainReport", "balanced_weights", "complexity_rows", "fit_complexity", "fit_multiclass",
+           "matrix", "task_rows", "train"]
 
 logger = logging.getLogger(__name__)
 SEED = 20240601
@@ -129,8 +129,11 @@ class TaskRows:
     part: list[str] = field(default_factory=list)  # synthetic | handwritten | arena | routerarena
 
     def add(self, fv: FeatureVector, task: str, weight: float, group: str, part: str) -> None:
-        self.fvs.append(fv), self.y.append(TASK_CLASSES.index(task)), self.w.append(weight)
-        self.group.append(group), self.part.append(part)
+        self.fvs.append(fv)
+        self.y.append(TASK_CLASSES.index(task))
+        self.w.append(weight)
+        self.group.append(group)
+        self.part.append(part)
 
 
 def task_rows(train_ex: Sequence[Example], syn_fv: Sequence[FeatureVector], pairs: Sequence[PairRow],

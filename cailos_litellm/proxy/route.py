@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Any, Mapping
 
@@ -37,11 +36,9 @@ async def decide(rt: Runtime, data: Mapping[str, Any], key: Any) -> tuple[Decisi
     task = intent.task if intent else None
     health = await (rt.snapshots.get(task) if rt.snapshots else rt.health.snapshot(registry, task))
     ctx = RankContext(spec=spec, facts=facts, strategy=strategy, today=today, task=task,
-                      complexity=intent.complexity if intent else None, health=health)
-    decision = rt.pipeline.rank(registry.endpoints, ctx)
-    if intent is not None:
-        decision = replace(decision, task_confidence=intent.task_confidence)
-    return decision, facts
+                      complexity=intent.complexity if intent else None,
+                      task_confidence=intent.task_confidence if intent else None, health=health)
+    return rt.pipeline.rank(registry.endpoints, ctx), facts
 
 
 def team_settings(key: Any) -> Mapping[str, Any]:

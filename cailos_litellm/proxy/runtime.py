@@ -54,7 +54,8 @@ class Runtime:
         settings = config.settings
         if settings.bypass:  # a pass-through needs nothing else (and must not fail on a missing Redis)
             return cls(config=config)
-        store = BufferedStore(open_store_sync(settings.state_url, timeout_s=settings.state_timeout_s))  # windows and decisions: write-behind
+        # windows and decisions are written behind (batched every 0.1 s); everything else goes straight through
+        store = BufferedStore(open_store_sync(settings.state_url, timeout_s=settings.state_timeout_s))
         health = Health(store, policy=BreakerPolicy(cooloff_s=settings.breaker_cooloff_s))
         return cls(
             config=config,

@@ -37,6 +37,7 @@ class RankContext:
     today: date
     task: str | None = None
     complexity: float | None = None
+    task_confidence: float | None = None  # the classifier's, carried into the decision for its trace and headers
     health: HealthSnapshot = field(default_factory=HealthSnapshot)
 
 

@@ -65,6 +65,7 @@ class Pipeline:
             chain=chain,
             task=ctx.task,
             complexity=ctx.complexity,
+            task_confidence=ctx.task_confidence,
             trace=tuple(trace),
             scores={name: totals[name] for name in chain},
             components={name: components[name] for name in chain},
@@ -106,6 +107,7 @@ def rank(
     strategy: str,
     task: str | None = None,
     complexity: float | None = None,
+    task_confidence: float | None = None,
     health: HealthSnapshot | None = None,
     today: date | None = None,
     decision_id: str | None = None,
@@ -115,5 +117,5 @@ def rank(
     if _DEFAULT is None:
         _DEFAULT = build_pipeline()
     ctx = RankContext(spec=spec, facts=facts, strategy=strategy, today=today or date.today(), task=task,
-                      complexity=complexity, health=health or HealthSnapshot())
+                      complexity=complexity, task_confidence=task_confidence, health=health or HealthSnapshot())
     return _DEFAULT.rank(registry.endpoints, ctx, decision_id)

@@ -14,7 +14,8 @@ from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from .window import HORIZON_S, BUCKET_S, WindowSample, WindowStats, bucket_counts, bucket_of, cutoff_bucket, stats_from_counts
+from .window import (BUCKET_S, HORIZON_S, WindowSample, WindowStats, bucket_counts, bucket_of, cutoff_bucket,
+                     stats_from_counts)
 
 __all__ = ["OUTAGE_ERRORS", "RedisStore", "redact_url"]
 

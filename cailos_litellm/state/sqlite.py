@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Callable, Sequence, TypeVar
 
 from ..errors import StateStoreError
-from .window import HORIZON_S, BUCKET_S, WindowSample, WindowStats, bucket_counts, bucket_of, cutoff_bucket, stats_from_counts
+from .window import (BUCKET_S, HORIZON_S, WindowSample, WindowStats, bucket_counts, bucket_of, cutoff_bucket,
+                     stats_from_counts)
 
 __all__ = ["SQLiteStore"]
 

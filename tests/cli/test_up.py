@@ -30,8 +30,10 @@ def test_sigterm_stops_sandbox_and_proxy(tmp_path):
     port = free_port()
     cailos = Path(sys.executable).with_name("cailos")
     env = {**os.environ, **OFFLINE_ENV, "CAILOS_STATE_URL": "memory://"}
-    up = subprocess.Popen([str(cailos), "up", "--port", str(port), "--sandbox-latency", "0"], cwd=ROOT, env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    log = tmp_path / "up.log"  # a file, not a pipe: a full pipe would stall the proxy's logging
+    with open(log, "wb") as out:
+        up = subprocess.Popen([str(cailos), "up", "--port", str(port), "--sandbox-latency", "0"], cwd=ROOT, env=env,
+                              stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and up.poll() is None:
@@ -40,7 +42,7 @@ def test_sigterm_stops_sandbox_and_proxy(tmp_path):
                     break
             except httpx.HTTPError:
                 time.sleep(0.5)
-        assert _busy(port) and _busy(4100), (up.stdout.read1() if up.poll() is not None else b"").decode()[-2000:]
+        assert _busy(port) and _busy(4100), log.read_text(errors="replace")[-2000:]
         up.send_signal(signal.SIGTERM)
         up.wait(timeout=30)
         assert not _busy(port) and not _busy(4100), "a child outlived `cailos up`"
