@@ -23,6 +23,7 @@ from bench.bench_intent_quality import confusion, macro_f1  # noqa: E402
 from cailos_litellm.intent import train as T  # noqa: E402
 from cailos_litellm.intent.datasets import load_arena_hard, load_routerarena  # noqa: E402
 from cailos_litellm.intent.features import extract  # noqa: E402
+from cailos_litellm.intent.linear import design_matrix  # noqa: E402
 from cailos_litellm.intent.synth.generate import generate  # noqa: E402
 from cailos_litellm.types import TASK_CLASSES  # noqa: E402
 
@@ -69,8 +70,9 @@ def main() -> int:
     pred = np.zeros(len(y), dtype=np.int64)
     for f in range(FOLDS):
         tr, te = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
-        booster = T.fit_multiclass(x[tr], y[tr], len(TASK_CLASSES), params, w[tr])
-        pred[te] = booster.predict(x[te]).argmax(axis=1)
+        booster, linear = T.fit_task_head(x[tr], y[tr], w[tr], [rows.group[i] for i in tr], params)
+        raw = booster.predict(x[te], raw_score=True) + design_matrix(x[te]) @ linear.weight
+        pred[te] = raw.argmax(axis=1)
 
     print(f"settings: {knobs} {params}")
     cells = []

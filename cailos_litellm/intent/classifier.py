@@ -1,7 +1,7 @@
 """Intent stage: the classifier the proxy loads once and calls per `auto` request.
 
 One bundle file (`model/intent.npz`) holds the exported LightGBM trees of three heads (task class,
-strategy, complexity) and metadata; it never holds prompt text.
+strategy, complexity), the linear model the task trees are boosted from, and metadata; it never holds prompt text.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from cailos_litellm.intent.features import (
     request_text,
 )
 from cailos_litellm.intent.forest import Forest
+from cailos_litellm.intent.linear import LinearHead
 from cailos_litellm.intent.policy import default_strategy
 
 __all__ = ["DEFAULT_MODEL_PATH", "Intent", "IntentClassifier", "load_classifier"]
@@ -50,11 +51,12 @@ class Intent:
 class IntentClassifier:
     """Exported LightGBM heads over cheap features. Thread-safe and read-only after construction."""
 
-    def __init__(self, forest: Forest, meta: Mapping[str, Any]) -> None:
+    def __init__(self, forest: Forest, linear: LinearHead, meta: Mapping[str, Any]) -> None:
         if meta.get("feature_version") != FEATURE_VERSION:
             raise ConfigError(f"intent model was built for feature version {meta.get('feature_version')}, "
                               f"this code extracts version {FEATURE_VERSION}; run `cailos classifier train`")
         self.forest = forest
+        self.linear = linear
         self.meta = dict(meta)
         self.tasks: tuple[str, ...] = tuple(meta["tasks"])
         self.strategies: tuple[str, ...] = tuple(meta["strategies"])
@@ -72,8 +74,11 @@ class IntentClassifier:
                 arrays = {k: z[k] for k in z.files}
         except (OSError, ValueError, KeyError) as exc:
             raise ConfigError(f"cannot read intent model {p.name}: {type(exc).__name__}") from exc
+        if "linear_task" not in arrays:
+            raise ConfigError(f"intent model {p.name} predates the linear task head; run `cailos classifier train`")
         meta = json.loads(bytes(arrays.pop("meta_json")).decode("utf-8"))
-        return cls(Forest.from_arrays(arrays), meta)
+        linear = LinearHead(weight=arrays.pop("linear_task"))
+        return cls(Forest.from_arrays(arrays), linear, meta)
 
     def classify(self, messages: Sequence[Mapping[str, Any]], tools: Iterable[Any] | None = None,
                  stream: bool = False, explain: int = 0) -> Intent:
@@ -84,7 +89,7 @@ class IntentClassifier:
     def classify_text(self, rt: RequestText, explain: int = 0) -> Intent:
         x = dense_features(rt)
         raw = self.forest.raw(x)
-        task_raw = raw[self._task_slots]
+        task_raw = raw[self._task_slots] + self.linear.scores(x)
         p = np.exp(task_raw - task_raw.max())
         p /= p.sum()
         k = int(p.argmax())
@@ -97,6 +102,8 @@ class IntentClassifier:
         top: tuple[tuple[str, float], ...] = ()
         if explain:
             contrib = self.forest.contributions(x, self._task_slots.start + k)
+            for f, v in self.linear.contributions(x, k).items():
+                contrib[f] = contrib.get(f, 0.0) + v
             best = sorted(contrib.items(), key=lambda kv: -abs(kv[1]))[:explain]
             top = tuple((self.feature_name(f), round(v, 4)) for f, v in best)
         return Intent(task=self.tasks[k], task_confidence=float(p[k]), strategy=strategy,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,17 +36,20 @@ from cailos_litellm.intent.features import (
 )
 from cailos_litellm.intent.feedback import labels_from_record, read_records
 from cailos_litellm.intent.forest import forest_from_lightgbm
+from cailos_litellm.intent.linear import LinearHead, design_matrix, fit_softmax
 from cailos_litellm.intent.synth.generate import Example, generate
 from cailos_litellm.types import STRATEGIES, TASK_CLASSES
 
 __all__ = ["TaskRows", "TrainReport", "balanced_weights", "complexity_rows", "fit_complexity", "fit_multiclass",
-           "matrix", "task_rows", "train"]
+           "fit_task_head", "matrix", "task_rows", "train"]
 
 logger = logging.getLogger(__name__)
 SEED = 20240601
 # depth and rounds are capped for latency: every tree is walked on every request
 TASK_PARAMS: dict[str, Any] = {"num_leaves": 15, "max_depth": 5, "learning_rate": 0.12, "min_data_in_leaf": 10,
                                "feature_fraction": 0.1, "extra_trees": True, "lambda_l2": 1.0, "rounds": 80}
+LINEAR_L2 = 1e-5  # the task head's linear start (linear.py); 3e-6 and 3e-5 scored the same in grouped CV
+INNER_FOLDS = 4  # out-of-fold linear logits the trees are boosted from
 ARENA_WEIGHT = 3.0  # real prompts count more than synthetic ones
 # every class gets the same total weight in the task head: Arena-Hard is half code, and without this the head
 # learnt "long technical prompt -> code_generation" (debugging, sql and chat leaked into code). Chosen by grouped
@@ -86,12 +90,32 @@ def _lgb_params(p: dict[str, Any], objective: str, seed: int, num_class: int | N
 
 
 def fit_multiclass(x: sp.csr_matrix, y: Sequence[int], num_class: int, params: dict[str, Any],
-                   weight: Sequence[float] | None = None, seed: int = SEED) -> Any:
+                   weight: Sequence[float] | None = None, seed: int = SEED,
+                   init_score: np.ndarray | None = None) -> Any:
     import lightgbm as lgb
 
     ds = lgb.Dataset(x, label=np.asarray(y), weight=None if weight is None else np.asarray(weight),
-                     free_raw_data=False)
+                     init_score=None if init_score is None else init_score.ravel(order="F"), free_raw_data=False)
     return lgb.train(_lgb_params(params, "multiclass", seed, num_class), ds, num_boost_round=params["rounds"])
+
+
+def fit_task_head(x: sp.csr_matrix, y: Sequence[int], weight: Sequence[float], groups: Sequence[str],
+                  params: dict[str, Any] | None = None, seed: int = SEED) -> tuple[Any, LinearHead]:
+    """Softmax regression on every feature, then LightGBM trees boosted from its logits.
+
+    The trees start from out-of-fold logits (folds by `groups`, so variants of one prompt share a side):
+    boosting from in-sample logits would teach them to trust an overconfident start."""
+    ya, wa = np.asarray(y), np.asarray(weight, dtype=np.float64)
+    k = len(TASK_CLASSES)
+    inner = np.array([zlib.crc32(f"inner:{g}".encode("utf-8")) % INNER_FOLDS for g in groups])
+    design = design_matrix(x)
+    oof = np.zeros((x.shape[0], k))
+    for f in range(INNER_FOLDS):
+        fit, held = inner != f, inner == f
+        if held.any():
+            oof[held] = design[held] @ fit_softmax(x[fit], ya[fit], wa[fit], k, LINEAR_L2).weight
+    booster = fit_multiclass(x, ya, k, params or TASK_PARAMS, wa, seed, init_score=oof)
+    return booster, fit_softmax(x, ya, wa, k, LINEAR_L2)
 
 
 def fit_complexity(x: sp.csr_matrix, y: Sequence[float], weight: Sequence[float] | None = None,
@@ -183,7 +207,6 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
     pair_fv, pair_y = complexity_rows(pairs)
 
     rows = task_rows(train_ex, syn_fv, pairs, pair_fv, load_arena_hard(shared_dir))
-    t_fv, t_y, t_w = rows.fvs, rows.y, rows.w
     arena_train = rows.part.count("arena")
     s_fv = list(syn_fv)
     s_y = [STRATEGIES.index(e.strategy) for e in train_ex]
@@ -192,11 +215,11 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
     c_w = [1.0] * len(pair_fv) + [SYNTH_COMPLEXITY_WEIGHT] * (len(c_fv) - len(pair_fv))
 
     if feedback is not None:
-        for rec in read_records(feedback):
+        for i, rec in enumerate(read_records(feedback)):
             labels = labels_from_record(rec)
             fv = FeatureVector(np.asarray(rec.indices, np.int32), np.asarray(rec.values, np.float32))
             if labels.get("task") in TASK_CLASSES:
-                t_fv.append(fv), t_y.append(TASK_CLASSES.index(labels["task"])), t_w.append(1.0)
+                rows.add(fv, labels["task"], 1.0, f"feedback:{i}", "feedback")
             if labels.get("strategy") in STRATEGIES:
                 s_fv.append(fv), s_y.append(STRATEGIES.index(labels["strategy"]))
             if "complexity" in labels:
@@ -204,11 +227,10 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
 
     report.rows = {"synthetic_total": len(examples), "synthetic_train": len(train_ex),
                    "handwritten_train": sum(e.source == "handwritten" for e in train_ex),
-                   "arena_train": arena_train, "task": len(t_fv),
+                   "arena_train": arena_train, "task": len(rows.fvs),
                    "strategy": len(s_fv), "complexity": len(c_fv)}
-    if BALANCE_TASK_CLASSES:
-        t_w = balanced_weights(t_y, t_w, len(TASK_CLASSES))
-    task_b = fit_multiclass(matrix(t_fv), t_y, len(TASK_CLASSES), TASK_PARAMS, t_w, seed)
+    t_w = balanced_weights(rows.y, rows.w, len(TASK_CLASSES)) if BALANCE_TASK_CLASSES else rows.w
+    task_b, linear = fit_task_head(matrix(rows.fvs), rows.y, t_w, rows.group, seed=seed)
     strat_b = fit_multiclass(matrix(s_fv), s_y, len(STRATEGIES), STRATEGY_PARAMS, None, seed)
     cx_b = fit_complexity(matrix(c_fv), c_y, c_w, seed)
 
@@ -227,6 +249,7 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
         raise RuntimeError(f"exported forest disagrees with LightGBM (max diff {report.max_abs_diff:.2g})")
     out_path.parent.mkdir(parents=True, exist_ok=True)
     arrays = forest.arrays()
+    arrays["linear_task"] = linear.weight
     arrays["meta_json"] = np.frombuffer(json.dumps(meta, sort_keys=True).encode("utf-8"), dtype=np.uint8)
     with open(out_path, "wb") as f:
         np.savez_compressed(f, **arrays)

@@ -96,3 +96,22 @@ def test_forest_matches_a_fresh_walk(clf: IntentClassifier) -> None:
             node = int(f.left[node] if x[f.feature[node]] <= f.threshold[node] else f.right[node])
         slow[f.output[t]] += f.value[node]
     assert np.allclose(slow, f.raw(x), atol=1e-4)
+
+
+def test_linear_head_scores_one_row_like_the_training_design_matrix(clf: IntentClassifier) -> None:
+    """Inference (one dense row) and training (sparse batch) must transform features the same way."""
+    import numpy as np
+
+    from cailos_litellm.intent.features import extract
+    from cailos_litellm.intent.linear import design_matrix
+    from cailos_litellm.intent.train import matrix
+
+    fvs = [extract([{"role": "user", "content": t}]) for t in
+           ("write a haiku about autumn rain", "SELECT * FROM t WHERE id = 1; why is this slow?", "x" * 5000)]
+    batch = design_matrix(matrix(fvs)) @ clf.linear.weight
+    for fv, want in zip(fvs, batch):
+        x = fv.dense()
+        assert np.allclose(clf.linear.scores(x), want, atol=1e-4)
+        k = int(want.argmax())
+        contrib = clf.linear.contributions(x, k)
+        assert sum(contrib.values()) + clf.linear.weight[-1, k] == pytest.approx(float(want[k]), abs=1e-3)

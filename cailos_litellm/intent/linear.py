@@ -1,0 +1,92 @@
+"""Intent stage, step 2a: a softmax regression over the same features, the task head's starting point.
+
+Trees over 16k hashed n-grams see a few hundred of them; a linear model weighs every n-gram a prompt has, which
+carries over better to wordings training never saw. The task head's LightGBM trees are boosted from this
+model's logits (its out-of-fold logits at training time), so at inference the task scores are linear + trees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from cailos_litellm.intent.features import N_FEATURES, STRUCT_OFF
+
+__all__ = ["LinearHead", "design_matrix", "fit_softmax"]
+
+_DENSE_SCALE = 0.3  # structure and cue features, after a signed log, next to unit-norm n-grams
+
+
+def design_matrix(x: sp.csr_matrix) -> sp.csr_matrix:
+    """Rows as the linear model reads them: log1p n-gram counts scaled to unit norm, signed-log structure, bias."""
+    x = sp.csr_matrix(x, dtype=np.float64)
+    grams = x[:, :STRUCT_OFF].tocsr()
+    grams.data = np.log1p(grams.data)
+    norm = np.sqrt(np.asarray(grams.multiply(grams).sum(axis=1)).ravel()) + 1e-6
+    grams = sp.diags(1.0 / norm) @ grams
+    dense = x[:, STRUCT_OFF:].toarray()
+    dense = np.sign(dense) * np.log1p(np.abs(dense)) * _DENSE_SCALE
+    bias = np.ones((x.shape[0], 1))
+    return sp.hstack([grams, sp.csr_matrix(dense), sp.csr_matrix(bias)]).tocsr()
+
+
+@dataclass(frozen=True)
+class LinearHead:
+    """Weights [N_FEATURES + 1 (bias), classes]."""
+
+    weight: np.ndarray  # float32
+
+    def terms(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(columns, their design values) of one dense feature row; the bias is not included."""
+        nz = np.flatnonzero(x[:STRUCT_OFF])
+        grams = np.log1p(x[nz])
+        grams /= np.sqrt(float(grams @ grams)) + 1e-6
+        dense = x[STRUCT_OFF:]
+        dense = np.sign(dense) * np.log1p(np.abs(dense)) * _DENSE_SCALE
+        return np.concatenate((nz, np.arange(STRUCT_OFF, N_FEATURES))), np.concatenate((grams, dense))
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        """Logits of one dense feature row (float32, N_FEATURES)."""
+        # a dense pass over every bucket beats finding the non-zero ones first (np.flatnonzero is the slow part)
+        grams = np.log1p(x[:STRUCT_OFF])
+        norm = np.sqrt(float(grams @ grams)) + 1e-6
+        dense = x[STRUCT_OFF:]
+        dense = np.sign(dense) * np.log1p(np.abs(dense)) * _DENSE_SCALE
+        w = self.weight
+        return (grams @ w[:STRUCT_OFF]) / norm + dense @ w[STRUCT_OFF:N_FEATURES] + w[-1]
+
+    def contributions(self, x: np.ndarray, k: int) -> dict[int, float]:
+        """Per-feature contribution to class k's logit."""
+        cols, vals = self.terms(x)
+        part = vals * self.weight[cols, k]
+        keep = np.flatnonzero(part)
+        return {int(c): float(v) for c, v in zip(cols[keep], part[keep])}
+
+
+def fit_softmax(x: sp.csr_matrix, y: Sequence[int], weight: Sequence[float], num_class: int,
+                l2: float) -> LinearHead:
+    """Weighted multinomial logistic regression (L-BFGS from zero: deterministic) on `design_matrix(x)`."""
+    from scipy.optimize import minimize
+
+    d = design_matrix(x)
+    n, m = d.shape
+    onehot = np.zeros((n, num_class))
+    onehot[np.arange(n), np.asarray(y)] = 1.0
+    w = np.asarray(weight, dtype=np.float64)
+    w = w / w.mean()
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        wm = theta.reshape(m, num_class)
+        z = d @ wm
+        z -= z.max(axis=1, keepdims=True)
+        lse = np.log(np.exp(z).sum(axis=1))
+        p = np.exp(z - lse[:, None])
+        value = float((w * (lse - (z * onehot).sum(axis=1))).sum() / n + 0.5 * l2 * (wm * wm).sum())
+        grad = d.T @ ((p - onehot) * w[:, None]) / n + l2 * wm
+        return value, grad.ravel()
+
+    res = minimize(loss, np.zeros(m * num_class), jac=True, method="L-BFGS-B", options={"maxiter": 300})
+    return LinearHead(weight=res.x.reshape(m, num_class).astype(np.float32))
