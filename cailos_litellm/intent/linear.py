@@ -7,7 +7,7 @@ model's logits (its out-of-fold logits at training time), so at inference the ta
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
@@ -38,6 +38,10 @@ class LinearHead:
     """Weights [N_FEATURES + 1 (bias), classes]."""
 
     weight: np.ndarray  # float32
+    _grams_t: np.ndarray = field(init=False, repr=False)  # [classes, n-gram buckets], contiguous: a fast gemv
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_grams_t", np.ascontiguousarray(self.weight[:STRUCT_OFF].T))
 
     def terms(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(columns, their design values) of one dense feature row; the bias is not included."""
@@ -56,7 +60,7 @@ class LinearHead:
         dense = x[STRUCT_OFF:]
         dense = np.sign(dense) * np.log1p(np.abs(dense)) * _DENSE_SCALE
         w = self.weight
-        return (grams @ w[:STRUCT_OFF]) / norm + dense @ w[STRUCT_OFF:N_FEATURES] + w[-1]
+        return (self._grams_t @ grams) / norm + dense @ w[STRUCT_OFF:N_FEATURES] + w[-1]
 
     def contributions(self, x: np.ndarray, k: int) -> dict[int, float]:
         """Per-feature contribution to class k's logit."""
