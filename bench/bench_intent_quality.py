@@ -94,14 +94,18 @@ def apgr(score: np.ndarray, pairs: list[PairRow]) -> tuple[float, float, float]:
 
 
 def complexity_cv(pairs: list[PairRow], grouped: bool) -> np.ndarray:
-    """Out-of-fold complexity scores, training exactly like `train()` (+ synthetic tier rows)."""
-    from cailos_litellm.intent.train import SYNTH_COMPLEXITY_WEIGHT, complexity_rows, fit_complexity, matrix
+    """Out-of-fold complexity scores, training exactly like `train()`: RouterArena rows + synthetic easy/hard rows,
+    each with the linear task head's probabilities. That head is refit per fold without the held-out prompts'
+    task rows, so nothing of a held-out benchmark reaches its own score."""
+    from cailos_litellm.intent import train as T
     from cailos_litellm.intent.features import extract
 
-    fvs, y = complexity_rows(pairs)
-    syn = [e for e in generate() if e.split == "train" and abs(e.complexity - 0.5) > 0.2]
-    syn_fv = [extract(e.messages, e.tools, e.stream) for e in syn]
-    syn_y = [int(e.complexity > 0.5) for e in syn]
+    fvs, y = T.complexity_rows(pairs)
+    train_ex = [e for e in generate() if e.split == "train"]
+    syn_fv = [extract(e.messages, e.tools, e.stream) for e in train_ex]
+    rows = T.task_rows(train_ex, syn_fv, pairs, fvs, load_arena_hard())
+    syn_c_fv, syn_y = T.synthetic_complexity_rows(train_ex, syn_fv)
+    row_of = {id(fv): i for i, fv in enumerate(rows.fvs)}
     rng = np.random.default_rng(SEED)
     if grouped:
         groups = sorted({p.source.split("_")[0].split("-")[0] for p in pairs})
@@ -114,10 +118,14 @@ def complexity_cv(pairs: list[PairRow], grouped: bool) -> np.ndarray:
     for f in range(5):
         tr = np.flatnonzero(fold != f)
         te = np.flatnonzero(fold == f)
-        x = matrix([fvs[i] for i in tr] + syn_fv)
-        w = [1.0] * len(tr) + [SYNTH_COMPLEXITY_WEIGHT] * len(syn_fv)
-        booster = fit_complexity(x, [y[i] for i in tr] + syn_y, w)
-        out[te] = booster.predict(matrix([fvs[i] for i in te]))
+        held = {row_of[id(fvs[i])] for i in te if id(fvs[i]) in row_of}
+        sub = rows.subset([i for i in range(len(rows.fvs)) if i not in held])
+        oof, linear = T.linear_start(T.matrix(sub.fvs), sub.y, sub.weights(), sub.group)
+        x = T.complexity_matrix([fvs[i] for i in tr] + syn_c_fv, sub, oof, linear)
+        w = [1.0] * len(tr) + [T.SYNTH_COMPLEXITY_WEIGHT] * len(syn_c_fv)
+        booster = T.fit_complexity(x, [y[i] for i in tr] + syn_y, w)
+        out[te] = booster.predict(T.complexity_matrix([fvs[i] for i in te], sub, oof, linear))
+        print(f"  complexity fold {f + 1}/5 ({'grouped' if grouped else 'random'}) done", flush=True)
     return out
 
 

