@@ -220,11 +220,19 @@ def _lexicon_table() -> tuple[np.ndarray, np.ndarray]:
     return buckets, m
 
 
+def _view(text: str) -> str:
+    """Head + tail of a long prompt, cut before lowering or encoding: a 4k-token prompt is never copied whole."""
+    return text if len(text) <= _MAX_BYTES else text[:_HEAD] + "\n" + text[-_TAIL:]
+
+
 def hashed_ngrams(text: str) -> np.ndarray:
     """Column indices (with repeats) of the word, char and edge n-grams of `text`."""
-    if len(text) > _MAX_BYTES:  # cut before lowering/encoding: a 4k-token prompt must not be copied whole
-        text = text[:_HEAD] + " " + text[-_TAIL:]
-    b = np.frombuffer(_window(_lower_utf8(text)), dtype=np.uint8)
+    return _ngram_buckets(_lower_utf8(_view(text)))
+
+
+def _ngram_buckets(low: bytes) -> np.ndarray:
+    """`hashed_ngrams` of an already cut and lowered view."""
+    b = np.frombuffer(_window(low), dtype=np.uint8)
     n = b.size
     if n < 4:
         b = np.concatenate((b, np.full(4 - n, 32, dtype=np.uint8)))
@@ -249,26 +257,27 @@ def hashed_ngrams(text: str) -> np.ndarray:
     return _to_bucket(h)
 
 
-def _structure(rt: RequestText) -> np.ndarray:
+def _structure(rt: RequestText, t: str, low: bytes) -> np.ndarray:
+    """Structure of the request; counts read the head+tail view `t` (and `low`, its lowered UTF-8)."""
     full = len(rt.main)
-    # counts read a bounded head+tail view so a 4k-token prompt costs the same as a 1k one; they run on the UTF-8
-    # bytes (an ASCII needle matches the same places there) and single characters come from one byte histogram
-    t = rt.main if full <= _MAX_BYTES else rt.main[:_HEAD] + "\n" + rt.main[-_TAIL:]
+    # counts run on the UTF-8 bytes (an ASCII needle matches the same places there); single characters come from
+    # one byte histogram
     n = max(len(t), 1)
     raw = t.encode("utf-8", "replace")
-    low = _lower_utf8(t)
-    hist = np.bincount(np.frombuffer(raw, dtype=np.uint8), minlength=256)
+    h = np.bincount(np.frombuffer(raw, dtype=np.uint8), minlength=256).tolist()
     nh = max(len(raw), 1)
-    lines = int(hist[10]) + 1
-    n_words = int(hist[32]) + lines
+    lines = h[10] + 1
+    n_words = h[32] + lines
+    # a needle whose bytes the histogram lacks cannot occur: skip its scan (most prose has no backslash, colon…)
+    nl, colon = h[10] > 0, h[58] > 0
     return np.array([
         np.log1p(full),
         np.log1p(full + rt.other_chars + len(rt.system)),
         np.log1p(lines),
-        raw.count(b"```"),
-        raw.count(b'":') + raw.count(b"': "),
+        raw.count(b"```") if h[96] >= 3 else 0,
+        raw.count(b'":') + raw.count(b"': ") if colon else 0,
         sum(map(low.count, _SQL_WORDS)),
-        hist[63],  # ?
+        h[63],  # ?
         float(t.rstrip().endswith("?")),
         float(t.lstrip()[:16].lower().startswith(_WH)),
         rt.n_tools,
@@ -277,27 +286,30 @@ def _structure(rt: RequestText) -> np.ndarray:
         rt.n_assistant,
         rt.tool_messages,
         np.log1p(len(rt.system)),
-        hist[48:58].sum() / nh,  # digits
-        hist[65:91].sum() / nh,  # upper case
-        hist[128:].sum() / nh,  # non-ASCII bytes
-        (hist[36] + hist[94] + hist[61] + hist[92]) / nh * 100,  # $ ^ = and backslash
+        sum(h[48:58]) / nh,  # digits
+        sum(h[65:91]) / nh,  # upper case
+        sum(h[128:]) / nh,  # non-ASCII bytes
+        (h[36] + h[94] + h[61] + h[92]) / nh * 100,  # $ ^ = and backslash
         sum(map(low.count, _ERR_WORDS)),
-        (raw.count(b"\n    ") + raw.count(b"\n\t")) / lines,
-        (hist[59] + hist[123] + hist[125] + raw.count(b"()")) / nh * 100,  # ; { } ()
-        raw.count(b"http://") + raw.count(b"https://"),
+        (raw.count(b"\n    ") + raw.count(b"\n\t")) / lines if nl else 0.0,
+        (h[59] + h[123] + h[125] + (raw.count(b"()") if h[40] else 0)) / nh * 100,  # ; { } ()
+        raw.count(b"http://") + raw.count(b"https://") if colon else 0,
         float(rt.stream),
         n / max(n_words, 1),
         np.log1p(n_words),
-        raw.count(b"\n- ") + raw.count(b"\n* ") + raw.count(b"\n1.") + raw.count(b"\n2."),
-        raw.count(b"\\frac") + raw.count(b"$$") + raw.count(b"\\sum") + raw.count(b"\\int") + raw.count(b"\\mathbb"),
+        raw.count(b"\n- ") + raw.count(b"\n* ") + raw.count(b"\n1.") + raw.count(b"\n2.") if nl else 0,
+        (raw.count(b"\\frac") + raw.count(b"\\sum") + raw.count(b"\\int") + raw.count(b"\\mathbb") if h[92] else 0)
+        + (raw.count(b"$$") if h[36] >= 2 else 0),
         float(rt.content_array),
     ], dtype=np.float32)
 
 
 def dense_features(rt: RequestText) -> np.ndarray:
     """Dense float32 row of N_FEATURES: n-gram counts, then structure."""
-    x = np.bincount(hashed_ngrams(rt.main), minlength=N_FEATURES).astype(np.float32)
-    x[STRUCT_OFF:LEX_OFF] = _structure(rt)
+    t = _view(rt.main)
+    low = _lower_utf8(t)
+    x = np.bincount(_ngram_buckets(low), minlength=N_FEATURES).astype(np.float32)
+    x[STRUCT_OFF:LEX_OFF] = _structure(rt, t, low)
     buckets, weights = _lexicon_table()
     x[LEX_OFF:] = x[buckets] @ weights
     return x
