@@ -27,25 +27,26 @@ class Forest:
     output: np.ndarray  # int32 [trees]: which output slot a tree adds to
     n_outputs: int
     depth: int
-    _walk: tuple[np.ndarray, ...] = field(init=False, repr=False)
+    _split: np.ndarray = field(init=False, repr=False)  # int32 [nodes, 2]: feature, threshold bits
+    _child: np.ndarray = field(init=False, repr=False)  # int32 [2 * nodes]: left, right interleaved
 
     def __post_init__(self) -> None:
-        # the walk addresses node i as 2*i, so "go right" is +1 and child[2*i + right] is the next address
-        feature = np.zeros(2 * self.feature.size, dtype=np.int32)
-        feature[0::2] = self.feature
-        threshold = np.full(2 * self.threshold.size, np.inf, dtype=np.float32)
-        threshold[0::2] = self.threshold
-        child = (2 * np.stack((self.left, self.right), axis=1)).reshape(-1).astype(np.int32)
-        value = np.zeros(2 * self.value.size, dtype=np.float32)
-        value[0::2] = self.value
-        object.__setattr__(self, "_walk", (feature, threshold, child, value, (2 * self.roots).astype(np.int32)))
+        # a node's split in one 8-byte row: one cache line per node visited instead of one per array
+        split = np.empty((self.feature.size, 2), dtype=np.int32)
+        split[:, 0] = self.feature
+        split[:, 1] = self.threshold.astype(np.float32).view(np.int32)
+        child = np.stack((self.left, self.right), axis=1).reshape(-1).astype(np.int32)
+        object.__setattr__(self, "_split", split)
+        object.__setattr__(self, "_child", child)
 
     def raw(self, x: np.ndarray) -> np.ndarray:
         """Raw scores per output slot for one dense row."""
-        feature, threshold, child, value, node = self._walk
+        node = self.roots
+        split, child = self._split, self._child
         for _ in range(self.depth):  # ndarray.take: the cheapest gather for one row
-            node = child.take(node + (x.take(feature.take(node)) > threshold.take(node)))
-        return np.bincount(self.output, weights=value.take(node), minlength=self.n_outputs)
+            s = split.take(node, axis=0)
+            node = child.take(2 * node + (x.take(s[:, 0]) > s[:, 1].view(np.float32)))
+        return np.bincount(self.output, weights=self.value.take(node), minlength=self.n_outputs)
 
     def contributions(self, x: np.ndarray, slot: int) -> dict[int, float]:
         """Per-feature contribution to one output slot (Saabas: value change along each decision path)."""
