@@ -62,7 +62,7 @@ def main() -> int:
     words = " ".join(m[0]["content"] for m in arena).split()
     long = [[{"role": "user", "content": " ".join(rng.choice(words) for _ in range(n))}]
             for n in (750, 1500, 3000) for _ in range(30)]  # ~1k / 2k / 4k tokens
-    for m in arena[:50]:
+    for m in arena + long:  # warm-up: first-touch page faults and allocator growth are not per-request costs
         clf.classify(m)
     print(f"intent classifier: {len(clf.forest.roots)} trees, depth {clf.forest.depth}")
     router = _litellm_router()
