@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pytest
 
 from cailos_litellm.intent import Intent, IntentClassifier, load_classifier
@@ -117,3 +118,44 @@ def test_linear_head_scores_one_row_like_the_training_design_matrix(clf: IntentC
         k = int(want.argmax())
         contrib = clf.linear.contributions(x, k)
         assert sum(contrib.values()) + clf.linear.weight[-1, k] == pytest.approx(float(want[k]), abs=1e-3)
+
+
+def test_shipped_bundle_is_small_and_holds_no_prompt_text(clf: IntentClassifier) -> None:
+    """≤ 5 MB, and the only text in it is metadata: no sentence of the hand-written or Arena-Hard prompts."""
+    import json
+
+    from cailos_litellm.intent.classifier import DEFAULT_MODEL_PATH
+    from cailos_litellm.intent.datasets import load_arena_hard
+    from cailos_litellm.intent.synth.generate import generate
+
+    assert DEFAULT_MODEL_PATH.stat().st_size <= 5 * 1024 * 1024
+    with np.load(DEFAULT_MODEL_PATH, allow_pickle=False) as z:
+        meta = bytes(z["meta_json"]).decode("utf-8")
+        assert all(z[k].dtype != object for k in z.files)
+    json.loads(meta)
+    texts = [r.messages[-1]["content"] for r in load_arena_hard()]
+    texts += [e.messages[-1]["content"] for e in generate() if e.source == "handwritten"]
+    probes = {t[:40] for t in texts if isinstance(t, str) and len(t) >= 40}
+    assert len(probes) > 500
+    assert not [p for p in probes if p in meta]
+
+
+def test_complexity_trees_read_the_task_probabilities(clf: IntentClassifier) -> None:
+    from cailos_litellm.intent.features import N_FEATURES
+
+    f = clf.forest
+    in_complexity = np.isin(np.arange(f.feature.size), _nodes_of(f, clf._complexity_slot))
+    split = np.isfinite(f.threshold)
+    assert (f.feature[split & in_complexity] >= N_FEATURES).any()
+    assert not (f.feature[split & ~in_complexity] >= N_FEATURES).any()  # task and strategy trees never do
+    assert clf.feature_name(N_FEATURES) == f"task_p:{clf.tasks[0]}"
+
+
+def _nodes_of(forest, slot: int) -> list[int]:
+    out, stack = [], [int(r) for r, o in zip(forest.roots, forest.output) if o == slot]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        if np.isfinite(forest.threshold[n]):
+            stack += [int(forest.left[n]), int(forest.right[n])]
+    return out
