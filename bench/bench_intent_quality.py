@@ -121,10 +121,10 @@ def complexity_cv(pairs: list[PairRow], grouped: bool) -> np.ndarray:
         held = {row_of[id(fvs[i])] for i in te if id(fvs[i]) in row_of}
         sub = rows.subset([i for i in range(len(rows.fvs)) if i not in held])
         oof, linear = T.linear_start(T.matrix(sub.fvs), sub.y, sub.weights(), sub.group)
-        x = T.complexity_matrix([fvs[i] for i in tr] + syn_c_fv, sub, oof, linear)
+        x = T.with_task_p([fvs[i] for i in tr] + syn_c_fv, sub, oof, linear)
         w = [1.0] * len(tr) + [T.SYNTH_COMPLEXITY_WEIGHT] * len(syn_c_fv)
         booster = T.fit_complexity(x, [y[i] for i in tr] + syn_y, w)
-        out[te] = booster.predict(T.complexity_matrix([fvs[i] for i in te], sub, oof, linear))
+        out[te] = booster.predict(T.with_task_p([fvs[i] for i in te], sub, oof, linear))
         print(f"  complexity fold {f + 1}/5 ({'grouped' if grouped else 'random'}) done", flush=True)
     return out
 

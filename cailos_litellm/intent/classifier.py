@@ -2,8 +2,8 @@
 
 One bundle file (`model/intent.npz`) holds the exported LightGBM trees of three heads (task class,
 strategy, complexity), the linear model the task trees are boosted from, and metadata; it never holds prompt text.
-The complexity trees read the features plus the linear model's task probabilities: what kind of task a prompt is
-carries over to benchmarks training never saw better than its n-grams do.
+The strategy and complexity trees read the features plus the linear model's task probabilities: what kind of task
+a prompt is carries over to benchmarks training never saw better than its n-grams do.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ class IntentClassifier:
 
     def forest_input(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(the row the trees read, the linear task logits): the features, then the linear head's task
-        probabilities, which only the complexity trees read."""
+        probabilities, which the strategy and complexity trees read."""
         linear = self.linear.scores(x)
         p = np.exp(linear - linear.max())
         return np.concatenate((x, p / p.sum())), linear

@@ -40,9 +40,9 @@ from cailos_litellm.intent.linear import LinearHead, design_matrix, fit_softmax
 from cailos_litellm.intent.synth.generate import Example, generate
 from cailos_litellm.types import STRATEGIES, TASK_CLASSES
 
-__all__ = ["TaskRows", "TrainReport", "balanced_weights", "complexity_matrix", "complexity_rows", "fit_complexity",
-           "fit_multiclass", "fit_task_head", "linear_start", "matrix", "synthetic_complexity_rows", "task_p",
-           "task_rows", "train"]
+__all__ = ["TaskRows", "TrainReport", "balanced_weights", "complexity_rows", "fit_complexity", "fit_multiclass",
+           "fit_task_head", "linear_start", "matrix", "synthetic_complexity_rows", "task_p", "task_rows", "train",
+           "with_task_p"]
 
 logger = logging.getLogger(__name__)
 SEED = 20240601
@@ -127,14 +127,15 @@ def fit_task_head(x: sp.csr_matrix, y: Sequence[int], weight: Sequence[float], g
 
 
 def task_p(logits: np.ndarray) -> np.ndarray:
-    """Softmax of linear task logits (rows), as float32: the complexity head's extra columns."""
+    """Softmax of linear task logits (rows), as float32: the strategy and complexity heads' extra columns."""
     z = np.exp(logits - logits.max(axis=1, keepdims=True))
     return (z / z.sum(axis=1, keepdims=True)).astype(np.float32)
 
 
-def complexity_matrix(fvs: Sequence[FeatureVector], rows: "TaskRows", oof: np.ndarray,
-                      linear: LinearHead) -> sp.csr_matrix:
-    """Complexity rows: the features, then the linear task head's class probabilities (columns N_FEATURES..).
+def with_task_p(fvs: Sequence[FeatureVector], rows: "TaskRows", oof: np.ndarray,
+                linear: LinearHead) -> sp.csr_matrix:
+    """Strategy and complexity rows: the features, then the linear task head's class probabilities (columns
+    N_FEATURES..).
 
     Rows the linear head trained on get their out-of-fold probabilities, as a new prompt would at inference; the
     rest get the full head's. (A row is recognised by its FeatureVector object, shared with the task rows.)"""
@@ -274,8 +275,8 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
                    "arena_train": arena_train, "task": len(rows.fvs),
                    "strategy": len(s_fv), "complexity": len(c_fv)}
     task_b, linear, oof = fit_task_head(matrix(rows.fvs), rows.y, rows.weights(), rows.group, seed=seed)
-    strat_b = fit_multiclass(matrix(s_fv), s_y, len(STRATEGIES), STRATEGY_PARAMS, None, seed)
-    c_x = complexity_matrix(c_fv, rows, oof, linear)
+    strat_b = fit_multiclass(with_task_p(s_fv, rows, oof, linear), s_y, len(STRATEGIES), STRATEGY_PARAMS, None, seed)
+    c_x = with_task_p(c_fv, rows, oof, linear)
     cx_b = fit_complexity(c_x, c_y, c_w, seed)
 
     n_t, n_s = len(TASK_CLASSES), len(STRATEGIES)
@@ -287,7 +288,7 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
     # the exported trees must agree with LightGBM's own predictions
     probe = matrix(syn_fv[:200])
     ref = task_b.predict(probe, raw_score=True)
-    pad = np.zeros(n_t, dtype=np.float32)  # the task-probability columns only the complexity trees read
+    pad = np.zeros(n_t, dtype=np.float32)  # the task-probability columns, which task trees never read
     got = np.stack([forest.raw(np.concatenate((probe[i].toarray()[0], pad)))[:n_t] for i in range(probe.shape[0])])
     ref_c = cx_b.predict(c_x[:200], raw_score=True)
     got_c = np.array([forest.raw(c_x[i].toarray()[0])[n_t + n_s] for i in range(min(200, c_x.shape[0]))])

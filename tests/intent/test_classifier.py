@@ -140,14 +140,17 @@ def test_shipped_bundle_is_small_and_holds_no_prompt_text(clf: IntentClassifier)
     assert not [p for p in probes if p in meta]
 
 
-def test_complexity_trees_read_the_task_probabilities(clf: IntentClassifier) -> None:
+def test_only_strategy_and_complexity_trees_read_the_task_probabilities(clf: IntentClassifier) -> None:
     from cailos_litellm.intent.features import N_FEATURES
 
     f = clf.forest
-    in_complexity = np.isin(np.arange(f.feature.size), _nodes_of(f, clf._complexity_slot))
     split = np.isfinite(f.threshold)
-    assert (f.feature[split & in_complexity] >= N_FEATURES).any()
-    assert not (f.feature[split & ~in_complexity] >= N_FEATURES).any()  # task and strategy trees never do
+    for slots, reads in ((range(*clf.meta["slots"]["task"]), False), (range(*clf.meta["slots"]["strategy"]), True),
+                         ([clf._complexity_slot], True)):
+        nodes = np.zeros(f.feature.size, dtype=bool)
+        for slot in slots:
+            nodes[_nodes_of(f, slot)] = True
+        assert (f.feature[split & nodes] >= N_FEATURES).any() == reads
     assert clf.feature_name(N_FEATURES) == f"task_p:{clf.tasks[0]}"
 
 

@@ -50,7 +50,7 @@ def test_task_rows_never_take_an_arena_test_cluster() -> None:
 def test_complexity_rows_read_out_of_fold_task_probabilities_for_rows_the_linear_head_trained_on() -> None:
     from cailos_litellm.intent.features import N_FEATURES, extract
     from cailos_litellm.intent.linear import LinearHead
-    from cailos_litellm.intent.train import TaskRows, complexity_matrix
+    from cailos_litellm.intent.train import TaskRows, with_task_p
     from cailos_litellm.types import TASK_CLASSES
 
     k = len(TASK_CLASSES)
@@ -60,7 +60,7 @@ def test_complexity_rows_read_out_of_fold_task_probabilities_for_rows_the_linear
     rows.add(seen, "translation", 1.0, "g0", "synthetic")
     oof = np.zeros((1, k))
     oof[0, TASK_CLASSES.index("translation")] = 5.0
-    x = complexity_matrix([seen, new], rows, oof, LinearHead(weight=np.zeros((N_FEATURES + 1, k), np.float32)))
+    x = with_task_p([seen, new], rows, oof, LinearHead(weight=np.zeros((N_FEATURES + 1, k), np.float32)))
     assert x.shape == (2, N_FEATURES + k)
     assert np.allclose(x[:, :N_FEATURES].toarray(), np.vstack([seen.dense(), new.dense()]))
     task_p = x[:, N_FEATURES:].toarray()
