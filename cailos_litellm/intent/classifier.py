@@ -29,7 +29,7 @@ from cailos_litellm.intent.features import (
     request_text,
 )
 from cailos_litellm.intent.forest import Forest
-from cailos_litellm.intent.linear import LinearHead
+from cailos_litellm.intent.linear import LinearHead, task_p
 from cailos_litellm.intent.policy import default_strategy
 
 __all__ = ["DEFAULT_MODEL_PATH", "Intent", "IntentClassifier", "load_classifier"]
@@ -117,8 +117,7 @@ class IntentClassifier:
         """(the row the trees read, the linear task logits): the features, then the linear head's task
         probabilities, which the strategy and complexity trees read."""
         linear = self.linear.scores(x)
-        p = np.exp(linear - linear.max())
-        return np.concatenate((x, p / p.sum())), linear
+        return np.concatenate((x, task_p(linear))), linear
 
     def feature_name(self, column: int) -> str:
         if column >= N_FEATURES:

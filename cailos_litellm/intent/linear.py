@@ -15,7 +15,7 @@ import scipy.sparse as sp
 
 from cailos_litellm.intent.features import N_FEATURES, STRUCT_OFF
 
-__all__ = ["LinearHead", "design_matrix", "fit_softmax"]
+__all__ = ["LinearHead", "design_matrix", "fit_softmax", "task_p"]
 
 _DENSE_SCALE = 0.3  # structure and cue features, after a signed log, next to unit-norm n-grams
 
@@ -68,6 +68,13 @@ class LinearHead:
         part = vals * self.weight[cols, k]
         keep = np.flatnonzero(part)
         return {int(c): float(v) for c, v in zip(cols[keep], part[keep])}
+
+
+def task_p(logits: np.ndarray) -> np.ndarray:
+    """Softmax of task logits, one row each, as float32: the columns the strategy and complexity trees read after
+    the features (training and inference both build them here)."""
+    z = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return (z / z.sum(axis=-1, keepdims=True)).astype(np.float32)
 
 
 def fit_softmax(x: sp.csr_matrix, y: Sequence[int], weight: Sequence[float], num_class: int,

@@ -36,12 +36,12 @@ from cailos_litellm.intent.features import (
 )
 from cailos_litellm.intent.feedback import labels_from_record, read_records
 from cailos_litellm.intent.forest import forest_from_lightgbm
-from cailos_litellm.intent.linear import LinearHead, design_matrix, fit_softmax
+from cailos_litellm.intent.linear import LinearHead, design_matrix, fit_softmax, task_p
 from cailos_litellm.intent.synth.generate import Example, generate
 from cailos_litellm.types import STRATEGIES, TASK_CLASSES
 
 __all__ = ["TaskRows", "TrainReport", "balanced_weights", "complexity_rows", "fit_complexity", "fit_multiclass",
-           "fit_task_head", "linear_start", "matrix", "synthetic_complexity_rows", "task_p", "task_rows", "train",
+           "fit_task_head", "linear_start", "matrix", "synthetic_complexity_rows", "task_rows", "train",
            "with_task_p"]
 
 logger = logging.getLogger(__name__)
@@ -124,12 +124,6 @@ def fit_task_head(x: sp.csr_matrix, y: Sequence[int], weight: Sequence[float], g
     oof, linear = linear_start(x, y, weight, groups)
     booster = fit_multiclass(x, y, len(TASK_CLASSES), params or TASK_PARAMS, weight, seed, init_score=oof)
     return booster, linear, oof
-
-
-def task_p(logits: np.ndarray) -> np.ndarray:
-    """Softmax of linear task logits (rows), as float32: the strategy and complexity heads' extra columns."""
-    z = np.exp(logits - logits.max(axis=1, keepdims=True))
-    return (z / z.sum(axis=1, keepdims=True)).astype(np.float32)
 
 
 def with_task_p(fvs: Sequence[FeatureVector], rows: "TaskRows", oof: np.ndarray,
@@ -276,8 +270,7 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
                    "strategy": len(s_fv), "complexity": len(c_fv)}
     task_b, linear, oof = fit_task_head(matrix(rows.fvs), rows.y, rows.weights(), rows.group, seed=seed)
     strat_b = fit_multiclass(with_task_p(s_fv, rows, oof, linear), s_y, len(STRATEGIES), STRATEGY_PARAMS, None, seed)
-    c_x = with_task_p(c_fv, rows, oof, linear)
-    cx_b = fit_complexity(c_x, c_y, c_w, seed)
+    cx_b = fit_complexity(with_task_p(c_fv, rows, oof, linear), c_y, c_w, seed)
 
     n_t, n_s = len(TASK_CLASSES), len(STRATEGIES)
     forest = forest_from_lightgbm([(task_b.dump_model(), 0), (strat_b.dump_model(), n_t),
@@ -286,13 +279,11 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
             "slots": {"task": [0, n_t], "strategy": [n_t, n_t + n_s], "complexity": [n_t + n_s, n_t + n_s + 1]},
             "seed": seed, "rows": report.rows, "feature_names": _feature_names(train_ex)}
     # the exported trees must agree with LightGBM's own predictions
-    probe = matrix(syn_fv[:200])
-    ref = task_b.predict(probe, raw_score=True)
-    pad = np.zeros(n_t, dtype=np.float32)  # the task-probability columns, which task trees never read
-    got = np.stack([forest.raw(np.concatenate((probe[i].toarray()[0], pad)))[:n_t] for i in range(probe.shape[0])])
-    ref_c = cx_b.predict(c_x[:200], raw_score=True)
-    got_c = np.array([forest.raw(c_x[i].toarray()[0])[n_t + n_s] for i in range(min(200, c_x.shape[0]))])
-    report.max_abs_diff = float(max(np.abs(ref - got).max(), np.abs(ref_c - got_c).max()))
+    probe = with_task_p(syn_fv[:200], rows, oof, linear)
+    ref = np.hstack([task_b.predict(probe[:, :N_FEATURES], raw_score=True), strat_b.predict(probe, raw_score=True),
+                     cx_b.predict(probe, raw_score=True)[:, None]])
+    got = np.stack([forest.raw(probe[i].toarray()[0]) for i in range(probe.shape[0])])
+    report.max_abs_diff = float(np.abs(ref - got).max())
     if report.max_abs_diff > 1e-3:
         raise RuntimeError(f"exported forest disagrees with LightGBM (max diff {report.max_abs_diff:.2g})")
     out_path.parent.mkdir(parents=True, exist_ok=True)

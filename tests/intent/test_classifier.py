@@ -91,7 +91,7 @@ def test_forest_matches_a_fresh_walk(clf: IntentClassifier) -> None:
     f = clf.forest
     rt = request_text([{"role": "user", "content": "write a haiku about autumn rain"}])
     x, _ = clf.forest_input(dense_features(rt))
-    assert x.size > len(dense_features(rt))  # the complexity trees' task-probability columns
+    assert x.size > len(dense_features(rt))  # the strategy and complexity trees' task-probability columns
     slow = np.zeros(f.n_outputs)
     for t, root in enumerate(f.roots):
         node = int(root)

@@ -47,7 +47,7 @@ def test_task_rows_never_take_an_arena_test_cluster() -> None:
     assert len(rows.fvs) == len(rows.y) == len(rows.w) == len(rows.group) == len(rows.part)
 
 
-def test_complexity_rows_read_out_of_fold_task_probabilities_for_rows_the_linear_head_trained_on() -> None:
+def test_task_p_columns_are_out_of_fold_for_rows_the_linear_head_trained_on() -> None:
     from cailos_litellm.intent.features import N_FEATURES, extract
     from cailos_litellm.intent.linear import LinearHead
     from cailos_litellm.intent.train import TaskRows, with_task_p
