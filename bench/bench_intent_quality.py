@@ -1,8 +1,9 @@
 """Intent classifier quality: task macro-F1 on held-out sets, complexity APGR on the RouterArena pair.
 
-Run: PYTHONPATH=. python bench/bench_intent_quality.py [--skip-complexity] [--skip-litellm]
+Run: PYTHONPATH=. python bench/bench_intent_quality.py [--skip-complexity] [--skip-litellm] [--model BUNDLE]
 Held-out: the project's test split (templated seeds and hand-written prompts training never saw, reported apart
-and together) and the Arena-Hard topic clusters held out of training.
+and together) and the Arena-Hard topic clusters held out of training. Also reported apart: the evaluation-only
+hand-written prompts in the chat-arena register (`data/handwritten_eval/`, round 4), which no head trains on.
 Complexity: 5-fold CV (random and grouped by source benchmark) of the complexity head trained exactly as in
 `cailos classifier train`, against prompt length, TF-IDF + logistic regression-free baselines that need no
 extra package (random, length) and LiteLLM's built-in complexity_router heuristic.
@@ -22,7 +23,7 @@ os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
 from cailos_litellm.intent import load_classifier  # noqa: E402
 from cailos_litellm.intent.datasets import PairRow, arena_split, load_arena_hard, load_routerarena  # noqa: E402
-from cailos_litellm.intent.synth.generate import generate  # noqa: E402
+from cailos_litellm.intent.synth.generate import generate, generate_eval_only  # noqa: E402
 from cailos_litellm.types import TASK_CLASSES  # noqa: E402
 
 SEED = 7
@@ -147,8 +148,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--skip-complexity", action="store_true")
     ap.add_argument("--skip-litellm", action="store_true")
+    ap.add_argument("--model", help="score another bundle (e.g. the previous release) on the same split")
     args = ap.parse_args()
-    clf = load_classifier()
+    clf = load_classifier(args.model)
 
     syn_test = [e for e in generate() if e.split == "test"]
     pred = [clf.classify(e.messages, e.tools, e.stream) for e in syn_test]
@@ -172,6 +174,9 @@ def main() -> int:
     print(f"\nheld-out split total (synthetic test + Arena-Hard): n={len(both_true)} macro-F1={f1_all:.3f} "
           f"(target >= 0.85), accuracy={acc_all:.3f}, weighted-F1={weighted_f1(both_true, per_all):.3f}; "
           f"Arena-Hard alone macro-F1={f1_arena:.3f} (target >= 0.75), accuracy={acc_arena:.3f}")
+    reg = generate_eval_only()
+    reg_pred = [clf.classify(e.messages, e.tools, e.stream).task for e in reg]
+    report_task("evaluation-only chat-arena-register prompts (hand-written, round 4)", [e.task for e in reg], reg_pred)
 
     if args.skip_complexity:
         return 0

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from cailos_litellm.intent.synth.generate import TEST_EVERY, generate
-from cailos_litellm.intent.synth.handwritten import load_handwritten, parse_blocks
+from cailos_litellm.intent.synth.generate import TEST_EVERY, generate, generate_eval_only
+from cailos_litellm.intent.synth.handwritten import HANDWRITTEN_EVAL_DIR, load_handwritten, parse_blocks
 from cailos_litellm.types import TASK_CLASSES
 
 
@@ -19,9 +19,9 @@ def test_every_class_has_at_least_100_distinct_prompts(hand) -> None:
         assert len(texts) == len(prompts) >= 100, task
 
 
-def test_no_prompt_is_written_twice_across_classes(hand) -> None:
+def test_no_prompt_is_written_twice_across_classes_or_in_the_evaluation_only_set(hand) -> None:
     seen: dict = {}
-    for task, prompts in hand.items():
+    for task, prompts in [*hand.items(), *load_handwritten(HANDWRITTEN_EVAL_DIR).items()]:
         for p in prompts:
             key = " ".join(p.messages[-1][1].lower().split())
             assert key not in seen, (task, seen.get(key))
@@ -65,3 +65,12 @@ def test_split_is_by_prompt_and_rows_are_well_formed() -> None:
     assert all(len(s) == 1 for s in sides.values())  # both variants of a prompt on one side
     test_share = sum("test" in s for s in sides.values()) / len(sides)
     assert abs(test_share - 1 / TEST_EVERY) < 0.03
+
+
+def test_evaluation_only_prompts_never_reach_training_rows() -> None:
+    held = generate_eval_only()
+    assert len(held) >= 600 and {e.split for e in held} == {"test"} and {e.source for e in held} == {"handwritten_eval"}
+    written = {e.messages[-1]["content"] for e in held if e.id.endswith("-0")}
+    trained = {e.messages[-1]["content"] for e in generate() if isinstance(e.messages[-1]["content"], str)}
+    assert written and not written & trained
+    assert not {e.seed for e in held} & {e.seed for e in generate()}

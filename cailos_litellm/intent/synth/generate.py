@@ -18,10 +18,10 @@ from cailos_litellm.intent.synth._seeds_code import CODE_SEEDS, CODE_SEEDS_SLOTS
 from cailos_litellm.intent.synth._seeds_general import GENERAL_SEEDS, GENERAL_SEEDS_SLOTS
 from cailos_litellm.intent.synth._seeds_text import TEXT_SEEDS, TEXT_SEEDS_SLOTS
 from cailos_litellm.intent.synth._slots import SLOTS
-from cailos_litellm.intent.synth.handwritten import HandPrompt, load_handwritten
+from cailos_litellm.intent.synth.handwritten import HANDWRITTEN_EVAL_DIR, HandPrompt, load_handwritten
 from cailos_litellm.types import TASK_CLASSES
 
-__all__ = ["Example", "SEEDS", "generate", "TEST_EVERY"]
+__all__ = ["Example", "SEEDS", "generate", "generate_eval_only", "TEST_EVERY"]
 
 SEEDS: dict[str, list[str]] = {**CODE_SEEDS, **TEXT_SEEDS, **GENERAL_SEEDS}
 _ALL_SLOTS: dict[str, list[str]] = {**SLOTS, **CODE_SEEDS_SLOTS, **TEXT_SEEDS_SLOTS, **GENERAL_SEEDS_SLOTS}
@@ -197,13 +197,15 @@ def _hand_request(p: HandPrompt, augment: bool, rng: random.Random
     return messages, tools
 
 
-def _hand_examples(seed: int) -> list[Example]:
-    """Two rows per hand-written prompt (as written, re-dressed); both on the prompt's split side."""
+def _hand_examples(seed: int, eval_only: bool = False) -> list[Example]:
+    """Two rows per hand-written prompt (as written, re-dressed); both on the prompt's split side, which for the
+    evaluation-only folder is always the test side."""
     rng = random.Random(seed + 1)
     out: list[Example] = []
-    for task, prompts in load_handwritten().items():
+    source, tag = ("handwritten_eval", "hand-eval") if eval_only else ("handwritten", "hand")
+    for task, prompts in load_handwritten(HANDWRITTEN_EVAL_DIR if eval_only else None).items():
         for p in prompts:
-            split = "test" if p.index % TEST_EVERY == 2 else "train"
+            split = "test" if eval_only or p.index % TEST_EVERY == 2 else "train"
             for v in range(2):
                 messages, tools = _hand_request(p, v == 1, rng)
                 stream = rng.random() < 0.3
@@ -211,9 +213,9 @@ def _hand_examples(seed: int) -> list[Example]:
                 n_chars = sum(len(m["content"]) if isinstance(m.get("content"), str) else 200 for m in messages)
                 strategy = default_strategy(task, complexity, stream=stream, input_tokens=n_chars // 4,
                                             has_tools=tools is not None)
-                out.append(Example(id=f"hand-{task}-{p.index}-{v}", seed=f"hand/{task}/{p.index}", split=split,
-                                   task=task, complexity=round(complexity, 3), strategy=strategy, stream=stream,
-                                   messages=messages, tools=tools, source="handwritten"))
+                out.append(Example(id=f"{tag}-{task}-{p.index}-{v}", seed=f"{tag}/{task}/{p.index}",
+                                   split=split, task=task, complexity=round(complexity, 3), strategy=strategy,
+                                   stream=stream, messages=messages, tools=tools, source=source))
     return out
 
 
@@ -246,3 +248,9 @@ def generate(variants: int = 8, seed: int = 7, handwritten: bool = True) -> list
     if handwritten:
         out.extend(_hand_examples(seed))
     return out
+
+
+def generate_eval_only(seed: int = 7) -> list[Example]:
+    """Rows of the evaluation-only hand-written prompts (`data/handwritten_eval/`), built like the hand-written
+    test rows; `generate()` never returns them, so no head trains on them."""
+    return _hand_examples(seed, eval_only=True)
