@@ -25,7 +25,7 @@ from cailos_litellm.intent.features import (
     STRUCT_NAMES,
     STRUCT_OFF,
     RequestText,
-    dense_features,
+    dense_features_and_buckets,
     request_text,
 )
 from cailos_litellm.intent.forest import Forest
@@ -90,8 +90,8 @@ class IntentClassifier:
         return self.classify_text(rt, explain=explain)
 
     def classify_text(self, rt: RequestText, explain: int = 0) -> Intent:
-        x = dense_features(rt)
-        row, linear = self.forest_input(x)
+        x, grams = dense_features_and_buckets(rt)
+        row, linear = self.forest_input(x, grams)
         raw = self.forest.raw(row)
         task_raw = raw[self._task_slots] + linear
         p = np.exp(task_raw - task_raw.max())
@@ -113,10 +113,10 @@ class IntentClassifier:
         return Intent(task=self.tasks[k], task_confidence=float(p[k]), strategy=strategy,
                       complexity=complexity, top_features=top)
 
-    def forest_input(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def forest_input(self, x: np.ndarray, grams: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(the row the trees read, the linear task logits): the features, then the linear head's task
-        probabilities, which the strategy and complexity trees read."""
-        linear = self.linear.scores(x)
+        probabilities, which the strategy and complexity trees read. `grams`: see `LinearHead.scores`."""
+        linear = self.linear.scores(x, grams)
         return np.concatenate((x, task_p(linear))), linear
 
     def feature_name(self, column: int) -> str:

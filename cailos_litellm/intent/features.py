@@ -23,6 +23,7 @@ __all__ = [
     "FeatureVector",
     "RequestText",
     "dense_features",
+    "dense_features_and_buckets",
     "extract",
     "features_of_text",
     "hashed_ngrams",
@@ -306,13 +307,20 @@ def _structure(rt: RequestText, t: str, low: bytes) -> np.ndarray:
 
 def dense_features(rt: RequestText) -> np.ndarray:
     """Dense float32 row of N_FEATURES: n-gram counts, then structure."""
+    return dense_features_and_buckets(rt)[0]
+
+
+def dense_features_and_buckets(rt: RequestText) -> tuple[np.ndarray, np.ndarray]:
+    """`dense_features`, and the n-gram columns it counted (one per occurrence): a short prompt's linear score
+    reads only those."""
     t = _view(rt.main)
     low = _lower_utf8(t)
-    x = np.bincount(_ngram_buckets(low), minlength=N_FEATURES).astype(np.float32)
+    grams = _ngram_buckets(low)
+    x = np.bincount(grams, minlength=N_FEATURES).astype(np.float32)
     x[STRUCT_OFF:LEX_OFF] = _structure(rt, t, low)
     buckets, weights = _lexicon_table()
     x[LEX_OFF:] = x[buckets] @ weights
-    return x
+    return x, grams
 
 
 def features_of_text(rt: RequestText) -> FeatureVector:

@@ -120,6 +120,20 @@ def test_linear_head_scores_one_row_like_the_training_design_matrix(clf: IntentC
         assert sum(contrib.values()) + clf.linear.weight[-1, k] == pytest.approx(float(want[k]), abs=1e-3)
 
 
+def test_linear_head_reads_a_short_prompts_occurrences_like_the_dense_row(clf: IntentClassifier) -> None:
+    """The short-prompt path (gather the weight rows of each n-gram occurrence) equals the pass over every bucket."""
+    import numpy as np
+
+    from cailos_litellm.intent.features import dense_features_and_buckets, request_text
+    from cailos_litellm.intent.linear import _SPARSE_MAX
+
+    for text in ("hi", "fix fix fix fix this bug bug", "SELECT a, b FROM t WHERE x = 'é'; -- why slow?",
+                 "Übersetze bitte: " + "der Hund bellt. " * 20):
+        x, grams = dense_features_and_buckets(request_text([{"role": "user", "content": text}]))
+        assert 0 < grams.size <= _SPARSE_MAX
+        assert np.allclose(clf.linear.scores(x, grams), clf.linear.scores(x), atol=1e-5)
+
+
 def test_shipped_bundle_is_small_and_holds_no_prompt_text(clf: IntentClassifier) -> None:
     """≤ 5 MB, and the only text in it is metadata: no sentence of the training prompts. (The project's own prompts
     are what its feature names come from; the Arena-Hard texts live outside the repository.)"""
