@@ -30,7 +30,7 @@ __all__ = [
     "request_text",
 ]
 
-FEATURE_VERSION = 4  # 4: 2 KB head+tail window (was 3 KB)
+FEATURE_VERSION = 5  # 4: 2 KB head+tail window (was 3 KB); 5: cue counts of the request's first and last words
 HASH_DIM = 1 << 14  # word uni/bigrams, char 3/4-grams and edge words share one hashed space (own seeds)
 STRUCT_OFF = HASH_DIM
 STRUCT_NAMES: tuple[str, ...] = (
@@ -39,8 +39,9 @@ STRUCT_NAMES: tuple[str, ...] = (
     "tool_messages", "log_system_chars", "digit_ratio", "upper_ratio", "non_ascii_ratio", "math_symbols",
     "error_words", "indented_lines", "code_punct", "urls", "stream", "avg_word_len", "log_words", "list_lines",
     "latex", "content_array",
-) + tuple(f"cue_{t}" for t in TASK_CLASSES)
-LEX_OFF = STRUCT_OFF + len(STRUCT_NAMES) - len(TASK_CLASSES)
+) + tuple(f"cue_{t}" for t in TASK_CLASSES) + tuple(f"ask_cue_{t}" for t in TASK_CLASSES)
+LEX_OFF = STRUCT_OFF + len(STRUCT_NAMES) - 2 * len(TASK_CLASSES)
+ASK_OFF = LEX_OFF + len(TASK_CLASSES)
 N_FEATURES = STRUCT_OFF + len(STRUCT_NAMES)
 
 _P = 0x100000001B3  # odd multiplier: invertible mod 2**64
@@ -50,6 +51,8 @@ _P_INV = pow(_P, -1, 1 << 64)
 _MAX_BYTES = 2048
 _HEAD, _TAIL = 1408, 640
 _CHAR_HEAD, _CHAR_TAIL = 768, 256  # char n-grams matter for short prompts; bound their cost on long ones
+# where the ask itself usually is, around pasted code, tables or documents: the first and last tokens
+_ASK_FIRST, _ASK_LAST = 48, 32
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xC2B2AE3D27D4EB4F)
 _SHIFT = np.uint64(40)
@@ -209,8 +212,8 @@ def _phrase_bucket(phrase: str) -> int:
 
 
 @functools.cache
-def _lexicon_table() -> tuple[np.ndarray, np.ndarray]:
-    """(buckets, weights[bucket, task]) of the cue lexicon."""
+def _lexicon_table() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(buckets, weights[bucket, task], row of each hashed column in weights or -1) of the cue lexicon."""
     from cailos_litellm.intent.lexicon import LEXICON
 
     pairs = [(_phrase_bucket(p), c) for c, task in enumerate(TASK_CLASSES) for p in LEXICON[task]]
@@ -218,7 +221,9 @@ def _lexicon_table() -> tuple[np.ndarray, np.ndarray]:
     m = np.zeros((buckets.size, len(TASK_CLASSES)), dtype=np.float32)
     for b, c in pairs:
         m[np.searchsorted(buckets, b), c] = 1.0
-    return buckets, m
+    row = np.full(HASH_DIM, -1, dtype=np.int16)
+    row[buckets] = np.arange(buckets.size)
+    return buckets, m, row
 
 
 def _view(text: str) -> str:
@@ -228,11 +233,12 @@ def _view(text: str) -> str:
 
 def hashed_ngrams(text: str) -> np.ndarray:
     """Column indices (with repeats) of the word, char and edge n-grams of `text`."""
-    return _ngram_buckets(_lower_utf8(_view(text)))
+    return _ngram_buckets(_lower_utf8(_view(text)))[0]
 
 
-def _ngram_buckets(low: bytes) -> np.ndarray:
-    """`hashed_ngrams` of an already cut and lowered view."""
+def _ngram_buckets(low: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """(`hashed_ngrams` of an already cut and lowered view, the columns of its word n-grams among the first and
+    last tokens only)."""
     b = np.frombuffer(_window(low), dtype=np.uint8)
     n = b.size
     if n < 4:
@@ -247,15 +253,15 @@ def _ngram_buckets(low: bytes) -> np.ndarray:
     else:
         c3 = (prefix[3:] - prefix[:-3]) * inv[: n - 2] + _SEED_C3
         c4 = (prefix[4:] - prefix[:-4]) * inv[: n - 3] + _SEED_C4
-    h = np.concatenate((
-        tok,
-        tok[:-1] * _M2 + tok[1:] + _SEED_BIGRAM,
-        c3,
-        c4,
-        tok[:4] + _SEED_FIRST,
-        word_h[-12:] + _SEED_LAST,
-    ))
-    return _to_bucket(h)
+    bigram = tok[:-1] * _M2 + tok[1:] + _SEED_BIGRAM
+    first = tok[:4] + _SEED_FIRST
+    h = np.concatenate((tok, bigram, c3, c4, first, word_h[-12:] + _SEED_LAST))
+    if tok.size > _ASK_FIRST + _ASK_LAST:
+        ask = np.concatenate((tok[:_ASK_FIRST], tok[-_ASK_LAST:], bigram[:_ASK_FIRST - 1],
+                              bigram[1 - _ASK_LAST:], first))
+    else:
+        ask = np.concatenate((tok, bigram, first))
+    return _to_bucket(h), _to_bucket(ask)
 
 
 def _structure(rt: RequestText, t: str, low: bytes) -> np.ndarray:
@@ -315,11 +321,14 @@ def dense_features_and_buckets(rt: RequestText) -> tuple[np.ndarray, np.ndarray]
     reads only those."""
     t = _view(rt.main)
     low = _lower_utf8(t)
-    grams = _ngram_buckets(low)
+    grams, ask = _ngram_buckets(low)
     x = np.bincount(grams, minlength=N_FEATURES).astype(np.float32)
     x[STRUCT_OFF:LEX_OFF] = _structure(rt, t, low)
-    buckets, weights = _lexicon_table()
-    x[LEX_OFF:] = x[buckets] @ weights
+    buckets, weights, row = _lexicon_table()
+    x[LEX_OFF:ASK_OFF] = x[buckets] @ weights
+    # the same cues, counted among the first and last tokens only: pasted material says little about the ask
+    hit = row.take(ask)
+    x[ASK_OFF:] = weights.take(hit[hit >= 0], axis=0).sum(axis=0)
     return x, grams
 
 

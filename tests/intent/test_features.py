@@ -93,3 +93,21 @@ def test_word_hash_does_not_depend_on_position() -> None:
     late = hashed_ngrams("x " * 1000 + "translate")
     assert hashed_ngrams("translate")[0] in set(late.tolist())
     assert len(set(hashed_ngrams(" ".join(f"w{i}" for i in range(200))).tolist())) > 300
+
+
+def test_ask_cues_count_the_first_and_last_words_only() -> None:
+    """A cue word inside pasted material counts for the whole prompt, not for the ask; at either end it counts
+    for both."""
+    paste = "alpha beta gamma " * 40
+
+    def cues(text: str) -> np.ndarray:
+        s = _struct([{"role": "user", "content": text}])
+        return np.array([s["cue_translation"], s["ask_cue_translation"]])
+
+    base = cues(f"qqq {paste} zzz {paste} qqq")
+    middle = cues(f"qqq {paste} translate {paste} qqq") - base
+    assert middle[0] >= 1 and middle[1] == 0
+    for text in (f"qqq {paste} zzz {paste} qqq translate", f"translate qqq {paste} zzz {paste} qqq"):
+        assert (cues(text) - base)[1] >= 1
+    short = cues("translate this into German")
+    assert short[0] == short[1] > 0
