@@ -93,9 +93,7 @@ class IntentClassifier:
         x, grams = dense_features_and_buckets(rt)
         row, linear = self.forest_input(x, grams)
         raw = self.forest.raw(row)
-        task_raw = raw[self._task_slots] + linear
-        p = np.exp(task_raw - task_raw.max())
-        p /= p.sum()
+        p = task_p(raw[self._task_slots] + linear)
         k = int(p.argmax())
         complexity = 1.0 / (1.0 + math.exp(-float(raw[self._complexity_slot])))
         if self._strategy_slots.stop > self._strategy_slots.start:
