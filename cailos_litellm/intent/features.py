@@ -30,7 +30,7 @@ __all__ = [
     "request_text",
 ]
 
-FEATURE_VERSION = 5  # 4: 2 KB head+tail window (was 3 KB); 5: cue counts of the request's first and last words
+FEATURE_VERSION = 6  # 5: cue counts of the request's first and last words; 6: exact-hash cues, 1 KB window
 HASH_DIM = 1 << 14  # word uni/bigrams, char 3/4-grams and edge words share one hashed space (own seeds)
 STRUCT_OFF = HASH_DIM
 STRUCT_NAMES: tuple[str, ...] = (
@@ -46,11 +46,11 @@ N_FEATURES = STRUCT_OFF + len(STRUCT_NAMES)
 
 _P = 0x100000001B3  # odd multiplier: invertible mod 2**64
 _P_INV = pow(_P, -1, 1 << 64)
-# long prompts are read as head + tail (lengths are of the whole prompt); a 4k-token prompt costs what a 2 KB one
-# does. 2 KB scored as well as 3 KB in grouped CV (task and complexity) and is 20 % faster on long prompts.
-_MAX_BYTES = 2048
-_HEAD, _TAIL = 1408, 640
-_CHAR_HEAD, _CHAR_TAIL = 768, 256  # char n-grams matter for short prompts; bound their cost on long ones
+# long prompts are read as head + tail (lengths are of the whole prompt); a 4k-token prompt costs what a 1 KB one
+# does. In grouped CV 1 KB scored as well as 2 KB and 3 KB (task and complexity) and halves the cost of long prompts.
+_MAX_BYTES = 1024
+_HEAD, _TAIL = 704, 320
+_CHAR_HEAD, _CHAR_TAIL = 384, 128  # char n-grams matter for short prompts; bound their cost on long ones
 # where the ask itself usually is, around pasted code, tables or documents: the first and last tokens
 _ASK_FIRST, _ASK_LAST = 48, 32
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -197,8 +197,8 @@ def _to_bucket(h: np.ndarray) -> np.ndarray:
     return ((h * _MIX) >> _SHIFT).astype(np.int64) & (HASH_DIM - 1)
 
 
-def _phrase_bucket(phrase: str) -> int:
-    """Bucket of a cue: `^word` = first token, one token = unigram, more = the last bigram."""
+def _phrase_hash(phrase: str) -> int:
+    """Exact hash of a cue: `^word` = a first token, one token = unigram, more = the last bigram."""
     first = phrase.startswith("^")
     b = np.frombuffer(phrase.lstrip("^").lower().encode("utf-8"), dtype=np.uint8)
     _, tok, _ = _tokens(b)
@@ -208,22 +208,56 @@ def _phrase_bucket(phrase: str) -> int:
         h = tok
     else:
         h = tok[-2:-1] * _M2 + tok[-1:] + _SEED_BIGRAM
-    return int(_to_bucket(h)[0])
+    return int(h[0])
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """The cue lexicon by exact n-gram hash. Matching on buckets counted every n-gram that shares a cue's bucket
+    (about one word in twenty): a pasted table read as SQL. `maybe` is the cheap first pass over buckets."""
+
+    row: dict[int, int]  # cue hash -> its row in `weights`
+    weights: np.ndarray  # float32 [cues, tasks]: which classes a cue counts for
+    maybe: np.ndarray  # bool [HASH_DIM]: a cue hashes into this bucket
 
 
 @functools.cache
-def _lexicon_table() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(buckets, weights[bucket, task], row of each hashed column in weights or -1) of the cue lexicon."""
+def _cues() -> _Cues:
     from cailos_litellm.intent.lexicon import LEXICON
 
-    pairs = [(_phrase_bucket(p), c) for c, task in enumerate(TASK_CLASSES) for p in LEXICON[task]]
-    buckets = np.unique([b for b, _ in pairs])
-    m = np.zeros((buckets.size, len(TASK_CLASSES)), dtype=np.float32)
-    for b, c in pairs:
-        m[np.searchsorted(buckets, b), c] = 1.0
-    row = np.full(HASH_DIM, -1, dtype=np.int16)
-    row[buckets] = np.arange(buckets.size)
-    return buckets, m, row
+    pairs = [(_phrase_hash(p), c) for c, task in enumerate(TASK_CLASSES) for p in LEXICON[task]]
+    row: dict[int, int] = {}
+    for h, _ in pairs:
+        row.setdefault(h, len(row))
+    m = np.zeros((len(row), len(TASK_CLASSES)), dtype=np.float32)
+    for h, c in pairs:
+        m[row[h], c] = 1.0
+    maybe = np.zeros(HASH_DIM, dtype=bool)
+    maybe[_to_bucket(np.array(list(row), dtype=np.uint64))] = True
+    return _Cues(row=row, weights=m, maybe=maybe)
+
+
+def _cue_counts(words: np.ndarray, cols: np.ndarray, nt: int) -> tuple[np.ndarray, np.ndarray]:
+    """(cue counts per class, the same among the first and last tokens only) of `words`: the hashes of `nt`
+    tokens, their bigrams, then the first tokens, with `cols` their buckets."""
+    cues = _cues()
+    cand = np.flatnonzero(cues.maybe.take(cols))
+    # a few dozen candidates at most: a dict lookup each beats a dozen numpy calls
+    get = cues.row.get
+    if nt <= _ASK_FIRST + _ASK_LAST:
+        rows = [r for r in map(get, words.take(cand).tolist()) if r is not None]
+        counts = cues.weights.take(rows, axis=0).sum(axis=0)
+        return counts, counts
+    # pasted material sits between the first and last tokens, and between the bigrams that start there
+    lo1, hi1, lo2, hi2 = _ASK_FIRST, nt - _ASK_LAST, nt + _ASK_FIRST - 1, 2 * nt - _ASK_LAST
+    every, ask = [], []
+    for p, h in zip(cand.tolist(), words.take(cand).tolist()):
+        r = get(h)
+        if r is not None:
+            every.append(r)
+            if not (lo1 <= p < hi1 or lo2 <= p < hi2):
+                ask.append(r)
+    return cues.weights.take(every, axis=0).sum(axis=0), cues.weights.take(ask, axis=0).sum(axis=0)
 
 
 def _view(text: str) -> str:
@@ -233,12 +267,12 @@ def _view(text: str) -> str:
 
 def hashed_ngrams(text: str) -> np.ndarray:
     """Column indices (with repeats) of the word, char and edge n-grams of `text`."""
-    return _ngram_buckets(_lower_utf8(_view(text)))[0]
+    return _ngrams(_lower_utf8(_view(text)))[0]
 
 
-def _ngram_buckets(low: bytes) -> tuple[np.ndarray, np.ndarray]:
-    """(`hashed_ngrams` of an already cut and lowered view, the columns of its word n-grams among the first and
-    last tokens only)."""
+def _ngrams(low: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(`hashed_ngrams` of an already cut and lowered view, its cue counts, its cue counts among the first and
+    last tokens only: where the ask usually is, around pasted code, tables or documents)."""
     b = np.frombuffer(_window(low), dtype=np.uint8)
     n = b.size
     if n < 4:
@@ -253,15 +287,14 @@ def _ngram_buckets(low: bytes) -> tuple[np.ndarray, np.ndarray]:
     else:
         c3 = (prefix[3:] - prefix[:-3]) * inv[: n - 2] + _SEED_C3
         c4 = (prefix[4:] - prefix[:-4]) * inv[: n - 3] + _SEED_C4
+    nt = tok.size
     bigram = tok[:-1] * _M2 + tok[1:] + _SEED_BIGRAM
-    first = tok[:4] + _SEED_FIRST
-    h = np.concatenate((tok, bigram, c3, c4, first, word_h[-12:] + _SEED_LAST))
-    if tok.size > _ASK_FIRST + _ASK_LAST:
-        ask = np.concatenate((tok[:_ASK_FIRST], tok[-_ASK_LAST:], bigram[:_ASK_FIRST - 1],
-                              bigram[1 - _ASK_LAST:], first))
-    else:
-        ask = np.concatenate((tok, bigram, first))
-    return _to_bucket(h), _to_bucket(ask)
+    # word n-grams first: cues are written in them
+    h = np.concatenate((tok, bigram, tok[:4] + _SEED_FIRST, c3, c4, word_h[-12:] + _SEED_LAST))
+    cols = _to_bucket(h)
+    nw = 2 * nt - 1 + min(nt, 4) if nt else 0
+    cue, ask_cue = _cue_counts(h[:nw], cols[:nw], nt)
+    return cols, cue, ask_cue
 
 
 def _structure(rt: RequestText, t: str, low: bytes) -> np.ndarray:
@@ -321,14 +354,11 @@ def dense_features_and_buckets(rt: RequestText) -> tuple[np.ndarray, np.ndarray]
     reads only those."""
     t = _view(rt.main)
     low = _lower_utf8(t)
-    grams, ask = _ngram_buckets(low)
+    grams, cue, ask_cue = _ngrams(low)
     x = np.bincount(grams, minlength=N_FEATURES).astype(np.float32)
     x[STRUCT_OFF:LEX_OFF] = _structure(rt, t, low)
-    buckets, weights, row = _lexicon_table()
-    x[LEX_OFF:ASK_OFF] = x[buckets] @ weights
-    # the same cues, counted among the first and last tokens only: pasted material says little about the ask
-    hit = row.take(ask)
-    x[ASK_OFF:] = weights.take(hit[hit >= 0], axis=0).sum(axis=0)
+    x[LEX_OFF:ASK_OFF] = cue
+    x[ASK_OFF:] = ask_cue
     return x, grams
 
 

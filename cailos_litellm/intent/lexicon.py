@@ -2,8 +2,8 @@
 
 Hashed n-grams alone let trees memorise the phrasing of training seeds; a short list of cue words per class
 generalises to phrasings no seed used. Each entry is a word, a two-word phrase, or `^word` (the request's
-first word). Counts per class become 13 extra features, computed from the same hashed buckets, so they cost
-one small matrix product per request.
+first word). Counts per class become 13 extra features (and 13 more over the request's first and last
+words), matched on the words' exact hashes.
 """
 
 from __future__ import annotations

@@ -226,7 +226,7 @@ def _feature_names(examples: Sequence[Example]) -> dict[str, str]:
     for word, _ in counts.most_common(4000):
         h = hashed_ngrams(word)
         names.setdefault(str(int(h[0])), f"word:{word}")
-        names.setdefault(str(int(h[-2])), f"first:{word}")
+        names.setdefault(str(int(h[1])), f"first:{word}")
         names.setdefault(str(int(h[-1])), f"last:{word}")
     return names
 

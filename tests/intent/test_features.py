@@ -111,3 +111,11 @@ def test_ask_cues_count_the_first_and_last_words_only() -> None:
         assert (cues(text) - base)[1] >= 1
     short = cues("translate this into German")
     assert short[0] == short[1] > 0
+
+
+def test_cues_match_words_not_buckets() -> None:
+    """Regression: cues were counted by hashed bucket, so any word sharing a cue's bucket counted as that cue (a
+    pasted table read as SQL). "enlx" shares the bucket of "sql" and must not count."""
+    assert hashed_ngrams("enlx")[0] == hashed_ngrams("sql")[0]
+    assert _struct([{"role": "user", "content": "enlx enlx enlx"}])["cue_sql"] == 0
+    assert _struct([{"role": "user", "content": "sql sql sql"}])["cue_sql"] == 3
