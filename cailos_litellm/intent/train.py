@@ -224,7 +224,7 @@ def _feature_names(examples: Sequence[Example]) -> dict[str, str]:
         counts.update(w for w in rt.main.lower().split() if w.isalpha() and len(w) < 20)
     names: dict[str, str] = {}
     for word, _ in counts.most_common(4000):
-        h = hashed_ngrams(word)
+        h = hashed_ngrams(word)  # one word: the word, the first word, its char n-grams, the last word
         names.setdefault(str(int(h[0])), f"word:{word}")
         names.setdefault(str(int(h[1])), f"first:{word}")
         names.setdefault(str(int(h[-1])), f"last:{word}")

@@ -67,3 +67,23 @@ def test_task_p_columns_are_out_of_fold_for_rows_the_linear_head_trained_on() ->
     assert np.allclose(task_p.sum(axis=1), 1.0)
     assert task_p[0].argmax() == TASK_CLASSES.index("translation") and task_p[0].max() > 0.9  # out-of-fold
     assert np.allclose(task_p[1], 1.0 / k)  # the full head's (all-zero weights: uniform)
+
+
+def test_feature_names_point_at_the_columns_they_name() -> None:
+    """The names `cailos classify` prints for top features: a word's own, first-word and last-word columns."""
+    from cailos_litellm.intent.features import dense_features, request_text
+    from cailos_litellm.intent.synth.generate import Example
+    from cailos_litellm.intent.train import _feature_names
+
+    ex = Example(id="x", seed="x", split="train", task="chat", complexity=0.1, strategy="cost", stream=False,
+                 messages=[{"role": "user", "content": "zebra"}])
+    names = {v: int(k) for k, v in _feature_names([ex]).items()}
+    x = dense_features(request_text([{"role": "user", "content": "zebra walks far away now zebra"}]))
+    y = dense_features(request_text([{"role": "user", "content": "walks far zebra away now walks"}]))
+    assert x[names["word:zebra"]] >= 2 and y[names["word:zebra"]] >= 1
+    assert x[names["first:zebra"]] >= 1 and y[names["first:zebra"]] >= 1  # first 4 words
+    assert x[names["last:zebra"]] >= 1
+    z = dense_features(request_text([{"role": "user", "content": "zebra " + "walks " * 20}]))
+    assert z[names["first:zebra"]] >= 1 and z[names["last:zebra"]] == 0
+    late = dense_features(request_text([{"role": "user", "content": "walks far away now then zebra"}]))
+    assert late[names["first:zebra"]] == 0 and late[names["last:zebra"]] >= 1
