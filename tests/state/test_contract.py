@@ -8,11 +8,12 @@ import time
 
 import pytest
 
-from cailos_litellm.state import BufferedStore, MemoryStore, WindowSample, open_store
+from cailos_litellm.state import BufferedStore, FallbackStore, MemoryStore, WindowSample, open_store
 from cailos_litellm.state.window import BUCKET_S, HORIZON_S
 
 BACKENDS = ["memory", "sqlite", "redis", "redis-fallback", "buffered-sqlite", "buffered-redis"]
 BUFFERED = "buffered+"  # prefix: run_with puts a BufferedStore in front
+BARE = "bare+"  # prefix: no FallbackStore, so a Redis error or timeout fails the test instead of hiding in memory
 
 
 @pytest.fixture(params=BACKENDS)
@@ -24,13 +25,17 @@ def store_url(request, tmp_path):
         url = f"sqlite:///{tmp_path}/state.sqlite3"
     else:
         url = request.getfixturevalue("redis_url")
+    if request.param == "redis":
+        return BARE + url
     return BUFFERED + url if request.param.startswith("buffered-") else url
 
 
 def run_with(url: str, body, *, fallback: bool = True):
     async def main():
         buffered = url.startswith(BUFFERED)
-        store = await open_store(url.removeprefix(BUFFERED), fallback=fallback, timeout_s=0.5)  # contract, not deadline
+        target = url.removeprefix(BARE).removeprefix(BUFFERED)
+        # the contract, not a deadline: a stall of this shared VM must not switch a Redis test to the fallback memory
+        store = await open_store(target, fallback=fallback and not url.startswith(BARE), timeout_s=5.0)
         if buffered:
             store = BufferedStore(store)
         try:
@@ -39,6 +44,14 @@ def run_with(url: str, body, *, fallback: bool = True):
             await store.close()
 
     return asyncio.run(main())
+
+
+def test_redis_and_redis_fallback_are_different_stacks(redis_url):
+    async def kind(s):
+        return type(s).__name__
+
+    assert run_with(BARE + redis_url, kind) != FallbackStore.__name__
+    assert run_with(redis_url, kind) == FallbackStore.__name__
 
 
 def test_get_set_delete_and_ttl(store_url):
