@@ -9,6 +9,7 @@ so there is no Python loop per n-gram and the hashes are stable across processes
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -71,12 +72,14 @@ _POW = _powers(_P, _MAX_BYTES + 8)
 _POW_INV = _powers(_P_INV, _MAX_BYTES + 8)
 _SEED_BIGRAM, _SEED_C3, _SEED_C4 = np.uint64(0x51), np.uint64(0x33), np.uint64(0x44)
 _SEED_FIRST, _SEED_LAST = np.uint64(0xF1), np.uint64(0x1A)
-_WORDCHAR = np.zeros(256, dtype=bool)
+# byte classes as lookup tables: one gather per class instead of several boolean operations per request
+_WORDCHAR = np.zeros(256, dtype=np.int8)
 for _c in b"abcdefghijklmnopqrstuvwxyz0123456789_":
-    _WORDCHAR[_c] = True
-_WORDCHAR[128:] = True  # UTF-8 bytes of non-ASCII letters
-_SPACE = np.zeros(256, dtype=bool)
-_SPACE[[9, 10, 11, 12, 13, 32]] = True
+    _WORDCHAR[_c] = 1
+_WORDCHAR[128:] = 1  # UTF-8 bytes of non-ASCII letters
+_PUNCT = np.ones(256, dtype=bool)  # every other non-space byte is a token of its own
+_PUNCT[_WORDCHAR == 1] = False
+_PUNCT[[9, 10, 11, 12, 13, 32]] = False
 _SQL_WORDS = (b"select ", b" from ", b" where ", b" join ", b"group by", b"order by", b"insert into",
               b"create table", b" having ", b"update ")
 _ERR_WORDS = (b"error", b"exception", b"traceback", b"failed", b"undefined", b"warning", b"cannot", b"panic")
@@ -179,12 +182,12 @@ def _tokens(b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     n = b.size
     prefix = np.zeros(n + 1, dtype=np.uint64)
     np.cumsum(b.astype(np.uint64) * _POW[:n], out=prefix[1:])
-    # words: maximal runs of word bytes; punctuation: every other non-space byte is a token of its own
-    w = _WORDCHAR[b]
-    edges = np.diff(np.concatenate(([False], w, [False])).astype(np.int8))
-    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    # words: maximal runs of word bytes, found on the word flags padded with a 0 at each end
+    w = np.zeros(n + 2, dtype=np.int8)
+    _WORDCHAR.take(b, out=w[1:-1])
+    starts, ends = np.flatnonzero(w[1:] > w[:-1]), np.flatnonzero(w[1:] < w[:-1])
     word_h = (prefix[ends] - prefix[starts]) * _POW_INV[starts]
-    punct = np.flatnonzero(~w & ~_SPACE[b])
+    punct = np.flatnonzero(_PUNCT.take(b))
     if punct.size:
         pos = np.concatenate((starts, punct))
         tok = np.concatenate((word_h, b[punct].astype(np.uint64) + np.uint64(0xABCDEF)))[np.argsort(pos, kind="stable")]
@@ -311,9 +314,9 @@ def _structure(rt: RequestText, t: str, low: bytes) -> np.ndarray:
     # a needle whose bytes the histogram lacks cannot occur: skip its scan (most prose has no backslash, colon…)
     nl, colon = h[10] > 0, h[58] > 0
     return np.array([
-        np.log1p(full),
-        np.log1p(full + rt.other_chars + len(rt.system)),
-        np.log1p(lines),
+        math.log1p(full),
+        math.log1p(full + rt.other_chars + len(rt.system)),
+        math.log1p(lines),
         raw.count(b"```") if h[96] >= 3 else 0,
         raw.count(b'":') + raw.count(b"': ") if colon else 0,
         sum(map(low.count, _SQL_WORDS)),
@@ -325,7 +328,7 @@ def _structure(rt: RequestText, t: str, low: bytes) -> np.ndarray:
         rt.n_user,
         rt.n_assistant,
         rt.tool_messages,
-        np.log1p(len(rt.system)),
+        math.log1p(len(rt.system)),
         sum(h[48:58]) / nh,  # digits
         sum(h[65:91]) / nh,  # upper case
         sum(h[128:]) / nh,  # non-ASCII bytes
@@ -336,7 +339,7 @@ def _structure(rt: RequestText, t: str, low: bytes) -> np.ndarray:
         raw.count(b"http://") + raw.count(b"https://") if colon else 0,
         float(rt.stream),
         n / max(n_words, 1),
-        np.log1p(n_words),
+        math.log1p(n_words),
         raw.count(b"\n- ") + raw.count(b"\n* ") + raw.count(b"\n1.") + raw.count(b"\n2.") if nl else 0,
         (raw.count(b"\\frac") + raw.count(b"\\sum") + raw.count(b"\\int") + raw.count(b"\\mathbb") if h[92] else 0)
         + (raw.count(b"$$") if h[36] >= 2 else 0),
