@@ -17,21 +17,20 @@ from cailos_litellm.intent.features import N_FEATURES, STRUCT_OFF
 
 __all__ = ["LinearHead", "design_matrix", "fit_softmax", "task_p"]
 
-_DENSE_SCALE = 0.3  # structure and cue features, after a signed log, next to unit-norm n-grams
+_DENSE_SCALE = 0.3  # structure and cue features, after a log, next to unit-norm n-grams
 # up to this many n-gram occurrences, gathering their weight rows beats a pass over all 16k buckets (and touches
 # a few KB of weights instead of 850 KB, which matters when the cache is cold between requests)
 _SPARSE_MAX = 1500
 
 
 def design_matrix(x: sp.csr_matrix) -> sp.csr_matrix:
-    """Rows as the linear model reads them: log1p n-gram counts scaled to unit norm, signed-log structure, bias."""
+    """Rows as the linear model reads them: log1p n-gram counts scaled to unit norm, log structure, bias."""
     x = sp.csr_matrix(x, dtype=np.float64)
     grams = x[:, :STRUCT_OFF].tocsr()
     grams.data = np.log1p(grams.data)
     norm = np.sqrt(np.asarray(grams.multiply(grams).sum(axis=1)).ravel()) + 1e-6
     grams = sp.diags(1.0 / norm) @ grams
-    dense = x[:, STRUCT_OFF:].toarray()
-    dense = np.sign(dense) * np.log1p(np.abs(dense)) * _DENSE_SCALE
+    dense = _dense_design(x[:, STRUCT_OFF:].toarray())
     bias = np.ones((x.shape[0], 1))
     return sp.hstack([grams, sp.csr_matrix(dense), sp.csr_matrix(bias)]).tocsr()
 
@@ -51,9 +50,8 @@ class LinearHead:
         nz = np.flatnonzero(x[:STRUCT_OFF])
         grams = np.log1p(x[nz])
         grams /= np.sqrt(float(grams @ grams)) + 1e-6
-        dense = x[STRUCT_OFF:]
-        dense = np.sign(dense) * np.log1p(np.abs(dense)) * _DENSE_SCALE
-        return np.concatenate((nz, np.arange(STRUCT_OFF, N_FEATURES))), np.concatenate((grams, dense))
+        cols = np.concatenate((nz, np.arange(STRUCT_OFF, N_FEATURES)))
+        return cols, np.concatenate((grams, _dense_design(x[STRUCT_OFF:])))
 
     def scores(self, x: np.ndarray, occurrences: np.ndarray | None = None) -> np.ndarray:
         """Logits of one dense feature row (float32, N_FEATURES). `occurrences`, the row's n-gram columns with
@@ -62,17 +60,16 @@ class LinearHead:
         if occurrences is not None and occurrences.size <= _SPARSE_MAX:
             # each column appears count times: weight it log1p(count) / count, so the sums match the dense pass
             count = x.take(occurrences)
-            per = np.log1p(count) / count
-            norm = np.sqrt(float(per @ np.log1p(count))) + 1e-6
+            logs = np.log1p(count)
+            per = logs / count
+            norm = np.sqrt(float(per @ logs)) + 1e-6
             grams = per @ w.take(occurrences, axis=0)
         else:
             # finding the non-zero buckets of a long prompt costs more than this dense pass
             logs = np.log1p(x[:STRUCT_OFF])
             norm = np.sqrt(float(logs @ logs)) + 1e-6
             grams = self._grams_t @ logs
-        dense = x[STRUCT_OFF:]
-        dense = np.sign(dense) * np.log1p(np.abs(dense)) * _DENSE_SCALE
-        return grams / norm + dense @ w[STRUCT_OFF:N_FEATURES] + w[-1]
+        return grams / norm + _dense_design(x[STRUCT_OFF:]) @ w[STRUCT_OFF:N_FEATURES] + w[-1]
 
     def contributions(self, x: np.ndarray, k: int) -> dict[int, float]:
         """Per-feature contribution to class k's logit."""
@@ -80,6 +77,11 @@ class LinearHead:
         part = vals * self.weight[cols, k]
         keep = np.flatnonzero(part)
         return {int(c): float(v) for c, v in zip(cols[keep], part[keep])}
+
+
+def _dense_design(dense: np.ndarray) -> np.ndarray:
+    """Structure and cue features as the model reads them. They are counts, lengths and ratios, never negative."""
+    return np.log1p(dense) * _DENSE_SCALE
 
 
 def task_p(logits: np.ndarray) -> np.ndarray:

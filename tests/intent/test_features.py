@@ -78,6 +78,7 @@ def test_edge_inputs(text: str) -> None:
     assert fv.indices.dtype == np.int32 and len(fv.indices) == len(fv.values)
     assert (fv.indices < N_FEATURES).all()
     assert np.all(np.diff(fv.indices) > 0)
+    assert (fv.values >= 0).all()  # the linear head reads structure as log1p, with no sign
 
 
 def test_long_prompt_window_keeps_the_tail() -> None:
