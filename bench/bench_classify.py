@@ -45,27 +45,19 @@ def _litellm_router():
                                                                 "REASONING": "b"}})
 
 
-def interleaved(fns, items, repeats: int = REPEATS) -> list[list[float]]:
-    """Time every function on each item in turn, so a slow phase of a shared VM hits all of them alike. A function
-    may return its own duration (`_after_idle`)."""
+def interleaved(fns, items, repeats: int = REPEATS, pause_s: float = 0.0) -> list[list[float]]:
+    """Time every function on each item in turn, so a slow phase of a shared VM hits all of them alike; with
+    `pause_s`, each call comes after that much idle."""
     out: list[list[float]] = [[] for _ in fns]
     for _ in range(repeats):
         for it in items:
             for ts, fn in zip(out, fns):
+                if pause_s:
+                    time.sleep(pause_s)
                 t = time.perf_counter()
-                own = fn(it)
-                ts.append(own if isinstance(own, float) else time.perf_counter() - t)
+                fn(it)
+                ts.append(time.perf_counter() - t)
     return out
-
-
-def _after_idle(fn):
-    """`fn`, timed alone after IDLE_S of sleep."""
-    def run(item) -> float:
-        time.sleep(IDLE_S)
-        t = time.perf_counter()
-        fn(item)
-        return time.perf_counter() - t
-    return run
 
 
 def main() -> int:
@@ -91,8 +83,8 @@ def main() -> int:
         print(f"  ratio cailos/litellm: p50 {np.percentile(times[0], 50) / np.percentile(times[1], 50):.2f}, "
               f"p99 {np.percentile(times[0], 99) / np.percentile(times[1], 99):.2f}")
         # sparse traffic: each call after 10 ms idle, when this VM's vCPU has lost its caches and predictors
-        idle = interleaved([_after_idle(clf.classify), _after_idle(lambda m: router.classify(m[0]["content"]))],
-                           items[:IDLE_ITEMS], repeats=IDLE_REPEATS)
+        idle = interleaved([clf.classify, lambda m: router.classify(m[0]["content"])], items[:IDLE_ITEMS],
+                           repeats=IDLE_REPEATS, pause_s=IDLE_S)
         print(f"  cailos classify, each after {IDLE_S * 1e3:.0f} ms idle (n={min(len(items), IDLE_ITEMS)}x{IDLE_REPEATS}):"
               f"   {pct(idle[0])}")
         print(f"  litellm complexity_router.classify, same, after idle:           {pct(idle[1])}")
