@@ -245,14 +245,13 @@ def _cue_counts(words: np.ndarray, cols: np.ndarray, nt: int) -> tuple[np.ndarra
     tokens, their bigrams, then the first tokens, with `cols` their buckets."""
     cues = _cues()
     cand = np.flatnonzero(cues.maybe.take(cols))
+    # pasted material sits between the first and last tokens, and between the bigrams that start there (a short
+    # prompt is all ask: empty ranges)
+    lo1 = hi1 = lo2 = hi2 = 0
+    if nt > _ASK_FIRST + _ASK_LAST:
+        lo1, hi1, lo2, hi2 = _ASK_FIRST, nt - _ASK_LAST, nt + _ASK_FIRST - 1, 2 * nt - _ASK_LAST
     # a few dozen candidates at most: a dict lookup each beats a dozen numpy calls
     get = cues.row.get
-    if nt <= _ASK_FIRST + _ASK_LAST:
-        rows = [r for r in map(get, words.take(cand).tolist()) if r is not None]
-        counts = cues.weights.take(rows, axis=0).sum(axis=0)
-        return counts, counts
-    # pasted material sits between the first and last tokens, and between the bigrams that start there
-    lo1, hi1, lo2, hi2 = _ASK_FIRST, nt - _ASK_LAST, nt + _ASK_FIRST - 1, 2 * nt - _ASK_LAST
     every, ask = [], []
     for p, h in zip(cand.tolist(), words.take(cand).tolist()):
         r = get(h)
