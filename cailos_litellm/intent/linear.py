@@ -7,7 +7,7 @@ model's logits (its out-of-fold logits at training time), so at inference the ta
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
@@ -18,9 +18,6 @@ from cailos_litellm.intent.features import N_FEATURES, STRUCT_OFF
 __all__ = ["LinearHead", "design_matrix", "fit_softmax", "task_p"]
 
 _DENSE_SCALE = 0.3  # structure and cue features, after a log, next to unit-norm n-grams
-# up to this many n-gram occurrences, gathering their weight rows beats a pass over all 16k buckets (and touches
-# a few KB of weights instead of 850 KB, which matters when the cache is cold between requests)
-_SPARSE_MAX = 1500
 
 
 def design_matrix(x: sp.csr_matrix) -> sp.csr_matrix:
@@ -40,10 +37,6 @@ class LinearHead:
     """Weights [N_FEATURES + 1 (bias), classes]."""
 
     weight: np.ndarray  # float32
-    _grams_t: np.ndarray = field(init=False, repr=False)  # [classes, n-gram buckets], contiguous: a fast gemv
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_grams_t", np.ascontiguousarray(self.weight[:STRUCT_OFF].T))
 
     def terms(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(columns, their design values) of one dense feature row; the bias is not included."""
@@ -55,20 +48,19 @@ class LinearHead:
 
     def scores(self, x: np.ndarray, occurrences: np.ndarray | None = None) -> np.ndarray:
         """Logits of one dense feature row (float32, N_FEATURES). `occurrences`, the row's n-gram columns with
-        repeats (`dense_features_and_buckets`), lets a short prompt skip the pass over every bucket."""
+        repeats (`dense_features_and_buckets`), saves finding the non-zero columns among 16k."""
         w = self.weight
-        if occurrences is not None and occurrences.size <= _SPARSE_MAX:
-            # each column appears count times: weight it log1p(count) / count, so the sums match the dense pass
-            count = x.take(occurrences)
+        if occurrences is None:  # each non-zero column once
+            cols = np.flatnonzero(x[:STRUCT_OFF])
+            logs = per = np.log1p(x.take(cols))
+        else:  # each column as often as it occurs, weighted log1p(count) / count: the same sums
+            cols = occurrences
+            count = x.take(cols)
             logs = np.log1p(count)
             per = logs / count
-            norm = np.sqrt(float(per @ logs)) + 1e-6
-            grams = per @ w.take(occurrences, axis=0)
-        else:
-            # finding the non-zero buckets of a long prompt costs more than this dense pass
-            logs = np.log1p(x[:STRUCT_OFF])
-            norm = np.sqrt(float(logs @ logs)) + 1e-6
-            grams = self._grams_t @ logs
+        # only the weight rows of the prompt's own n-grams are read (a few KB of 850), also for a 4k-token prompt
+        norm = np.sqrt(float(per @ logs)) + 1e-6
+        grams = per @ w.take(cols, axis=0)
         return grams / norm + _dense_design(x[STRUCT_OFF:]) @ w[STRUCT_OFF:N_FEATURES] + w[-1]
 
     def contributions(self, x: np.ndarray, k: int) -> dict[int, float]:

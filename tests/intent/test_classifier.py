@@ -120,18 +120,20 @@ def test_linear_head_scores_one_row_like_the_training_design_matrix(clf: IntentC
         assert sum(contrib.values()) + clf.linear.weight[-1, k] == pytest.approx(float(want[k]), abs=1e-3)
 
 
-def test_linear_head_reads_a_short_prompts_occurrences_like_the_dense_row(clf: IntentClassifier) -> None:
-    """The short-prompt path (gather the weight rows of each n-gram occurrence) equals the pass over every bucket."""
+def test_linear_head_reads_occurrences_like_the_nonzero_columns(clf: IntentClassifier) -> None:
+    """Gathering one weight row per n-gram occurrence (the request path) equals reading each non-zero column once,
+    for short prompts and for long ones cut to their head and tail."""
     import numpy as np
 
-    from cailos_litellm.intent.features import dense_features_and_buckets, request_text
-    from cailos_litellm.intent.linear import _SPARSE_MAX
+    from cailos_litellm.intent.features import STRUCT_OFF, dense_features_and_buckets, request_text
 
+    long = " ".join(f"word{i % 700} {i}, (x)" for i in range(3000))
     for text in ("hi", "fix fix fix fix this bug bug", "SELECT a, b FROM t WHERE x = 'é'; -- why slow?",
-                 "Übersetze bitte: " + "der Hund bellt. " * 20):
+                 "Übersetze bitte: " + "der Hund bellt. " * 20, long):
         x, grams = dense_features_and_buckets(request_text([{"role": "user", "content": text}]))
-        assert 0 < grams.size <= _SPARSE_MAX
+        assert grams.size >= np.count_nonzero(x[:STRUCT_OFF]) > 0
         assert np.allclose(clf.linear.scores(x, grams), clf.linear.scores(x), atol=1e-5)
+    assert grams.size > 2 * np.count_nonzero(x[:STRUCT_OFF])  # the long prompt: many repeats, read as repeats
 
 
 def test_shipped_bundle_is_small_and_holds_no_prompt_text(clf: IntentClassifier) -> None:
