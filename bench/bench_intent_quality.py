@@ -152,7 +152,12 @@ def main() -> int:
     args = ap.parse_args()
     clf = load_classifier(args.model)
 
-    syn_test = [e for e in generate() if e.split == "test"]
+    test = [e for e in generate() if e.split == "test"]
+    reg_test = [e for e in test if e.source == "register"]
+    report_task("register-style held-out prompts (round 6; apart, like the evaluation-only set)",
+                [e.task for e in reg_test], [clf.classify(e.messages, e.tools, e.stream).task for e in reg_test])
+    # the project split as in earlier rounds: templated seeds and hand-written prompts
+    syn_test = [e for e in test if e.source != "register"]
     pred = [clf.classify(e.messages, e.tools, e.stream) for e in syn_test]
     for source, name in (("synthetic", "templated held-out seeds"), ("handwritten", "hand-written held-out prompts")):
         idx = [i for i, e in enumerate(syn_test) if e.source == source]

@@ -5,7 +5,7 @@ Rows are exactly the task head's training rows (`train.task_rows`): templated tr
 prompts, RouterArena task rows and the Arena-Hard train clusters. Folds are `crc32(group) % 4`, so every variant
 of a seed, both rows of a hand-written prompt and both prompts of an Arena cluster stay on one side. The held-out
 test split is never read here. KEY is a LightGBM task parameter (`rounds`, `num_leaves`, `learning_rate`, …),
-`arena_weight`, `hand_weight` or `balance` (power of the class-balancing factor: 1 = full, 0 = none).
+`arena_weight`, `hand_weight`, `register_weight` or `balance` (power of the class-balancing factor: 1 = full, 0 = none).
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from cailos_litellm.intent.synth.generate import generate  # noqa: E402
 from cailos_litellm.types import TASK_CLASSES  # noqa: E402
 
 FOLDS = 4
-PARTS = (("synthetic", "templated"), ("handwritten", "hand-written"), ("arena", "Arena (train half)"))
+PARTS = (("synthetic", "templated"), ("handwritten", "hand-written"), ("register", "register (round 6)"),
+         ("arena", "Arena (train half)"))
 
 
 def _value(text: str) -> float | int | bool:
@@ -37,9 +38,10 @@ def _value(text: str) -> float | int | bool:
     return int(text) if text.lstrip("-").isdigit() else float(text)
 
 
-def weights(rows: T.TaskRows, arena_weight: float, hand_weight: float, balance: float) -> np.ndarray:
+def weights(rows: T.TaskRows, arena_weight: float, hand_weight: float, balance: float,
+            register_weight: float = 1.0) -> np.ndarray:
     """Row weights as `train()` sets them, with the weighting knobs exposed."""
-    base = {"arena": arena_weight, "handwritten": hand_weight}
+    base = {"arena": arena_weight, "handwritten": hand_weight, "register": register_weight}
     w = np.array([base.get(p, w) for p, w in zip(rows.part, rows.w)], dtype=np.float64)
     if balance:
         bal = np.asarray(T.balanced_weights(rows.y, w, len(TASK_CLASSES)))
@@ -52,7 +54,8 @@ def main() -> int:
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     ap.add_argument("--confusion", action="store_true", help="print the Arena train-half out-of-fold confusion")
     args = ap.parse_args()
-    knobs = {"arena_weight": T.ARENA_WEIGHT, "hand_weight": 1.0, "balance": float(T.BALANCE_TASK_CLASSES)}
+    knobs = {"arena_weight": T.ARENA_WEIGHT, "hand_weight": 1.0, "balance": float(T.BALANCE_TASK_CLASSES),
+             "register_weight": 1.0}
     params = dict(T.TASK_PARAMS)
     for kv in args.set:
         k, v = kv.split("=", 1)
@@ -78,6 +81,8 @@ def main() -> int:
     cells = []
     for part, name in PARTS:
         idx = [i for i, p in enumerate(rows.part) if p == part]
+        if not idx:
+            continue
         yt = [TASK_CLASSES[y[i]] for i in idx]
         yp = [TASK_CLASSES[pred[i]] for i in idx]
         f1 = macro_f1(yt, yp)[0]

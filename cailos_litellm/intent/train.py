@@ -169,8 +169,9 @@ def complexity_rows(pairs: Sequence[PairRow]) -> tuple[list[FeatureVector], list
 
 def synthetic_complexity_rows(train_ex: Sequence[Example],
                               syn_fv: Sequence[FeatureVector]) -> tuple[list[FeatureVector], list[int]]:
-    """Easy (label 0) and hard (label 1) synthetic rows; medium ones say little about needing a strong model."""
-    keep = [i for i, e in enumerate(train_ex) if abs(e.complexity - 0.5) > 0.2]
+    """Easy (label 0) and hard (label 1) synthetic rows; medium ones say little about needing a strong model.
+    Register prompts teach the task head only: with their tiers, RouterArena CV fell below its target."""
+    keep = [i for i, e in enumerate(train_ex) if abs(e.complexity - 0.5) > 0.2 and e.source != "register"]
     return [syn_fv[i] for i in keep], [int(train_ex[i].complexity > 0.5) for i in keep]
 
 
@@ -266,6 +267,7 @@ def train(out_path: Path | None = None, *, shared_dir: Path | None = None, feedb
 
     report.rows = {"synthetic_total": len(examples), "synthetic_train": len(train_ex),
                    "handwritten_train": sum(e.source == "handwritten" for e in train_ex),
+                   "register_train": sum(e.source == "register" for e in train_ex),
                    "arena_train": arena_train, "task": len(rows.fvs),
                    "strategy": len(s_fv), "complexity": len(c_fv)}
     task_b, linear, oof = fit_task_head(matrix(rows.fvs), rows.y, rows.weights(), rows.group, seed=seed)

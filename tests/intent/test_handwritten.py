@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from cailos_litellm.intent.synth.generate import TEST_EVERY, generate, generate_eval_only
-from cailos_litellm.intent.synth.handwritten import HANDWRITTEN_EVAL_DIR, load_handwritten, parse_blocks
+from cailos_litellm.intent.synth.handwritten import HANDWRITTEN_EVAL_DIR, REGISTER_DIR, load_handwritten, parse_blocks
 from cailos_litellm.types import TASK_CLASSES
 
 
@@ -19,9 +19,10 @@ def test_every_class_has_at_least_100_distinct_prompts(hand) -> None:
         assert len(texts) == len(prompts) >= 100, task
 
 
-def test_no_prompt_is_written_twice_across_classes_or_in_the_evaluation_only_set(hand) -> None:
+def test_no_prompt_is_written_twice_across_classes_or_folders(hand) -> None:
     seen: dict = {}
-    for task, prompts in [*hand.items(), *load_handwritten(HANDWRITTEN_EVAL_DIR).items()]:
+    folders = [hand, load_handwritten(REGISTER_DIR), load_handwritten(HANDWRITTEN_EVAL_DIR)]
+    for task, prompts in [item for folder in folders for item in folder.items()]:
         for p in prompts:
             key = " ".join(p.messages[-1][1].lower().split())
             assert key not in seen, (task, seen.get(key))
@@ -54,8 +55,16 @@ def test_block_must_end_with_the_user() -> None:
         parse_blocks("chat", "===\n@user: hi\n@assistant: hello\n")
 
 
-def test_split_is_by_prompt_and_rows_are_well_formed() -> None:
-    rows = [e for e in generate() if e.source == "handwritten"]
+def test_register_prompts_cover_the_classes_of_real_traffic() -> None:
+    reg = load_handwritten(REGISTER_DIR)
+    assert set(TASK_CLASSES) - set(reg) == {"vision"}  # Arena-style traffic sends no images
+    assert sum(map(len, reg.values())) >= 800 and min(map(len, reg.values())) >= 25
+
+
+@pytest.mark.parametrize("source", ["handwritten", "register"])
+def test_split_is_by_prompt_and_rows_are_well_formed(source: str) -> None:
+    rows = [e for e in generate() if e.source == source]
+    assert rows
     sides: dict[str, set[str]] = {}
     for e in rows:
         sides.setdefault(e.seed, set()).add(e.split)

@@ -11,6 +11,7 @@ import json
 import random
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from cailos_litellm.intent.policy import default_strategy
@@ -18,7 +19,13 @@ from cailos_litellm.intent.synth._seeds_code import CODE_SEEDS, CODE_SEEDS_SLOTS
 from cailos_litellm.intent.synth._seeds_general import GENERAL_SEEDS, GENERAL_SEEDS_SLOTS
 from cailos_litellm.intent.synth._seeds_text import TEXT_SEEDS, TEXT_SEEDS_SLOTS
 from cailos_litellm.intent.synth._slots import SLOTS
-from cailos_litellm.intent.synth.handwritten import HANDWRITTEN_EVAL_DIR, HandPrompt, load_handwritten
+from cailos_litellm.intent.synth.handwritten import (
+    HANDWRITTEN_DIR,
+    HANDWRITTEN_EVAL_DIR,
+    REGISTER_DIR,
+    HandPrompt,
+    load_handwritten,
+)
 from cailos_litellm.types import TASK_CLASSES
 
 __all__ = ["Example", "SEEDS", "generate", "generate_eval_only", "TEST_EVERY"]
@@ -197,15 +204,23 @@ def _hand_request(p: HandPrompt, augment: bool, rng: random.Random
     return messages, tools
 
 
-def _hand_examples(seed: int, eval_only: bool = False) -> list[Example]:
-    """Two rows per hand-written prompt (as written, re-dressed); both on the prompt's split side, which for the
-    evaluation-only folder is always the test side."""
-    rng = random.Random(seed + 1)
+# source -> (folder, row id tag, seed offset of its re-dressing, every prompt held out)
+_HAND_SETS: dict[str, tuple[Path, str, int, bool]] = {
+    "handwritten": (HANDWRITTEN_DIR, "hand", 1, False),
+    "register": (REGISTER_DIR, "reg", 2, False),
+    "handwritten_eval": (HANDWRITTEN_EVAL_DIR, "hand-eval", 1, True),
+}
+
+
+def _hand_examples(seed: int, source: str = "handwritten") -> list[Example]:
+    """Two rows per prompt of a hand-written folder (as written, re-dressed); both on the prompt's split side,
+    which for the evaluation-only folder is always the test side."""
+    folder, tag, offset, all_test = _HAND_SETS[source]
+    rng = random.Random(seed + offset)
     out: list[Example] = []
-    source, tag = ("handwritten_eval", "hand-eval") if eval_only else ("handwritten", "hand")
-    for task, prompts in load_handwritten(HANDWRITTEN_EVAL_DIR if eval_only else None).items():
+    for task, prompts in load_handwritten(folder).items():
         for p in prompts:
-            split = "test" if eval_only or p.index % TEST_EVERY == 2 else "train"
+            split = "test" if all_test or p.index % TEST_EVERY == 2 else "train"
             for v in range(2):
                 messages, tools = _hand_request(p, v == 1, rng)
                 stream = rng.random() < 0.3
@@ -247,10 +262,11 @@ def generate(variants: int = 8, seed: int = 7, handwritten: bool = True) -> list
                                    messages=messages, tools=tools))
     if handwritten:
         out.extend(_hand_examples(seed))
+        out.extend(_hand_examples(seed, "register"))
     return out
 
 
 def generate_eval_only(seed: int = 7) -> list[Example]:
     """Rows of the evaluation-only hand-written prompts (`data/handwritten_eval/`), built like the hand-written
     test rows; `generate()` never returns them, so no head trains on them."""
-    return _hand_examples(seed, eval_only=True)
+    return _hand_examples(seed, "handwritten_eval")

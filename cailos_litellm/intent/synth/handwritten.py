@@ -20,9 +20,11 @@ from typing import Any
 
 from cailos_litellm.types import TASK_CLASSES
 
-__all__ = ["HANDWRITTEN_DIR", "HANDWRITTEN_EVAL_DIR", "HandPrompt", "load_handwritten", "parse_blocks"]
+__all__ = ["HANDWRITTEN_DIR", "HANDWRITTEN_EVAL_DIR", "REGISTER_DIR", "HandPrompt", "load_handwritten", "parse_blocks"]
 
 HANDWRITTEN_DIR = Path(__file__).resolve().parents[1] / "data" / "handwritten"
+# typical requests in the chat-arena register (round 6), split like the hand-written ones
+REGISTER_DIR = Path(__file__).resolve().parents[1] / "data" / "register"
 # evaluation only (same format): training never reads it
 HANDWRITTEN_EVAL_DIR = Path(__file__).resolve().parents[1] / "data" / "handwritten_eval"
 _ROLE_RE = re.compile(r"^@(system|user|assistant):[ ]?", re.MULTILINE)
