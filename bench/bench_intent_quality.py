@@ -3,7 +3,8 @@
 Run: PYTHONPATH=. python bench/bench_intent_quality.py [--skip-complexity] [--skip-litellm] [--model BUNDLE]
 Held-out: the project's test split (templated seeds and hand-written prompts training never saw, reported apart
 and together) and the Arena-Hard topic clusters held out of training. Also reported apart: the evaluation-only
-hand-written prompts in the chat-arena register (`data/handwritten_eval/`, round 4), which no head trains on.
+hand-written prompts in the chat-arena register (`data/handwritten_eval/`, round 4, and `data/register_eval/`, round 6),
+which no head trains on.
 Complexity: 5-fold CV (random and grouped by source benchmark) of the complexity head trained exactly as in
 `cailos classifier train`, against prompt length, TF-IDF + logistic regression-free baselines that need no
 extra package (random, length) and LiteLLM's built-in complexity_router heuristic.
@@ -179,9 +180,11 @@ def main() -> int:
     print(f"\nheld-out split total (synthetic test + Arena-Hard): n={len(both_true)} macro-F1={f1_all:.3f} "
           f"(target >= 0.85), accuracy={acc_all:.3f}, weighted-F1={weighted_f1(both_true, per_all):.3f}; "
           f"Arena-Hard alone macro-F1={f1_arena:.3f} (target >= 0.75), accuracy={acc_arena:.3f}")
-    reg = generate_eval_only()
-    reg_pred = [clf.classify(e.messages, e.tools, e.stream).task for e in reg]
-    report_task("evaluation-only chat-arena-register prompts (hand-written, round 4)", [e.task for e in reg], reg_pred)
+    held = generate_eval_only()
+    for source, name in (("handwritten_eval", "evaluation-only chat-arena-register prompts (hand-written, round 4)"),
+                         ("register_eval", "evaluation-only register prompts on new topics (round 6, second batch)")):
+        rows = [e for e in held if e.source == source]
+        report_task(name, [e.task for e in rows], [clf.classify(e.messages, e.tools, e.stream).task for e in rows])
 
     if args.skip_complexity:
         return 0

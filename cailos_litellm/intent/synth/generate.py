@@ -23,6 +23,7 @@ from cailos_litellm.intent.synth.handwritten import (
     HANDWRITTEN_DIR,
     HANDWRITTEN_EVAL_DIR,
     REGISTER_DIR,
+    REGISTER_EVAL_DIR,
     HandPrompt,
     load_handwritten,
 )
@@ -209,6 +210,7 @@ _HAND_SETS: dict[str, tuple[Path, str, int, bool]] = {
     "handwritten": (HANDWRITTEN_DIR, "hand", 1, False),
     "register": (REGISTER_DIR, "reg", 2, False),
     "handwritten_eval": (HANDWRITTEN_EVAL_DIR, "hand-eval", 1, True),
+    "register_eval": (REGISTER_EVAL_DIR, "reg-eval", 3, True),
 }
 
 
@@ -267,6 +269,6 @@ def generate(variants: int = 8, seed: int = 7, handwritten: bool = True) -> list
 
 
 def generate_eval_only(seed: int = 7) -> list[Example]:
-    """Rows of the evaluation-only hand-written prompts (`data/handwritten_eval/`), built like the hand-written
-    test rows; `generate()` never returns them, so no head trains on them."""
-    return _hand_examples(seed, "handwritten_eval")
+    """Rows of the evaluation-only folders (`data/handwritten_eval/`, `data/register_eval/`; `source` tells them
+    apart), built like the hand-written test rows; `generate()` never returns them, so no head trains on them."""
+    return _hand_examples(seed, "handwritten_eval") + _hand_examples(seed, "register_eval")

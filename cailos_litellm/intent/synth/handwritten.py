@@ -20,13 +20,15 @@ from typing import Any
 
 from cailos_litellm.types import TASK_CLASSES
 
-__all__ = ["HANDWRITTEN_DIR", "HANDWRITTEN_EVAL_DIR", "REGISTER_DIR", "HandPrompt", "load_handwritten", "parse_blocks"]
+__all__ = ["HANDWRITTEN_DIR", "HANDWRITTEN_EVAL_DIR", "REGISTER_DIR", "REGISTER_EVAL_DIR", "HandPrompt", "load_handwritten", "parse_blocks"]
 
 HANDWRITTEN_DIR = Path(__file__).resolve().parents[1] / "data" / "handwritten"
 # typical requests in the chat-arena register (round 6), split like the hand-written ones
 REGISTER_DIR = Path(__file__).resolve().parents[1] / "data" / "register"
-# evaluation only (same format): training never reads it
+# evaluation only (same format): training never reads these. Round 4's boundary cases, and round 6's second batch
+# of register prompts on topics the first batch does not cover
 HANDWRITTEN_EVAL_DIR = Path(__file__).resolve().parents[1] / "data" / "handwritten_eval"
+REGISTER_EVAL_DIR = Path(__file__).resolve().parents[1] / "data" / "register_eval"
 _ROLE_RE = re.compile(r"^@(system|user|assistant):[ ]?", re.MULTILINE)
 _TIERS = ("e", "m", "h")
 
