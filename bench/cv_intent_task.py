@@ -2,10 +2,11 @@
 
 Run: PYTHONPATH=. python bench/cv_intent_task.py [--set KEY=VALUE ...] [--confusion]
 Rows are exactly the task head's training rows (`train.task_rows`): templated train seeds, hand-written train
-prompts, RouterArena task rows and the Arena-Hard train clusters. Folds are `crc32(group) % 4`, so every variant
-of a seed, both rows of a hand-written prompt and both prompts of an Arena cluster stay on one side. The held-out
-test split is never read here. KEY is a LightGBM task parameter (`rounds`, `num_leaves`, `learning_rate`, …),
-`arena_weight`, `hand_weight`, `register_weight` or `balance` (power of the class-balancing factor: 1 = full, 0 = none).
+prompts, round-6 register train prompts, RouterArena task rows and the Arena-Hard train clusters. Folds are
+`crc32(group) % 4`, so every variant of a seed, both rows of a hand-written prompt and both prompts of an Arena
+cluster stay on one side. The held-out test split is never read here. KEY is a LightGBM task parameter (`rounds`,
+`num_leaves`, `learning_rate`, …), `arena_weight`, `hand_weight`, `register_weight`, `balance` (power of the
+class-balancing factor: 1 = full, 0 = none) or `seed` (the trees' random seed).
 """
 
 from __future__ import annotations
@@ -56,10 +57,14 @@ def main() -> int:
     args = ap.parse_args()
     knobs = {"arena_weight": T.ARENA_WEIGHT, "hand_weight": 1.0, "balance": float(T.BALANCE_TASK_CLASSES),
              "register_weight": 1.0}
+    seed = T.SEED
     params = dict(T.TASK_PARAMS)
     for kv in args.set:
         k, v = kv.split("=", 1)
-        (knobs if k in knobs else params)[k] = _value(v)
+        if k == "seed":  # the trees' seed: how far a result moves when only the randomness does
+            seed = int(v)
+        else:
+            (knobs if k in knobs else params)[k] = _value(v)
 
     train_ex = [e for e in generate() if e.split == "train"]
     syn_fv = [extract(e.messages, e.tools, e.stream) for e in train_ex]
@@ -73,11 +78,11 @@ def main() -> int:
     pred = np.zeros(len(y), dtype=np.int64)
     for f in range(FOLDS):
         tr, te = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
-        booster, linear, _ = T.fit_task_head(x[tr], y[tr], w[tr], [rows.group[i] for i in tr], params)
+        booster, linear, _ = T.fit_task_head(x[tr], y[tr], w[tr], [rows.group[i] for i in tr], params, seed=seed)
         raw = booster.predict(x[te], raw_score=True) + design_matrix(x[te]) @ linear.weight
         pred[te] = raw.argmax(axis=1)
 
-    print(f"settings: {knobs} {params}")
+    print(f"settings: {knobs} {params} seed={seed}")
     cells = []
     for part, name in PARTS:
         idx = [i for i, p in enumerate(rows.part) if p == part]

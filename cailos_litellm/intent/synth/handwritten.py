@@ -1,4 +1,5 @@
-"""Intent stage, training data: the hand-written prompts in `intent/data/handwritten/<class>.txt`.
+"""Intent stage, training data: the hand-written prompts in `intent/data/handwritten/<class>.txt`, and the folders
+in the same format (`register/`, and the evaluation-only `handwritten_eval/` and `register_eval/`).
 
 Each file holds one block per prompt, written by hand for this project (no template, no slots):
 
@@ -20,7 +21,8 @@ from typing import Any
 
 from cailos_litellm.types import TASK_CLASSES
 
-__all__ = ["HANDWRITTEN_DIR", "HANDWRITTEN_EVAL_DIR", "REGISTER_DIR", "REGISTER_EVAL_DIR", "HandPrompt", "load_handwritten", "parse_blocks"]
+__all__ = ["HANDWRITTEN_DIR", "HANDWRITTEN_EVAL_DIR", "REGISTER_DIR", "REGISTER_EVAL_DIR", "HandPrompt",
+           "load_handwritten", "parse_blocks"]
 
 HANDWRITTEN_DIR = Path(__file__).resolve().parents[1] / "data" / "handwritten"
 # typical requests in the chat-arena register (round 6), split like the hand-written ones
