@@ -216,7 +216,7 @@ _HAND_SETS: dict[str, tuple[Path, str, int, bool]] = {
 
 def _hand_examples(seed: int, source: str = "handwritten") -> list[Example]:
     """Two rows per prompt of a hand-written folder (as written, re-dressed); both on the prompt's split side,
-    which for the evaluation-only folder is always the test side."""
+    which for an evaluation-only folder is always the test side."""
     folder, tag, offset, all_test = _HAND_SETS[source]
     rng = random.Random(seed + offset)
     out: list[Example] = []
