@@ -50,17 +50,16 @@ class LinearHead:
         """Logits of one dense feature row (float32, N_FEATURES). `occurrences`, the row's n-gram columns with
         repeats (`dense_features_and_buckets`), saves finding the non-zero columns among 16k."""
         w = self.weight
-        if occurrences is None:  # each non-zero column once
-            cols = np.flatnonzero(x[:STRUCT_OFF])
-            logs = per = np.log1p(x.take(cols))
-        else:  # each column as often as it occurs, weighted log1p(count) / count: the same sums
-            cols = occurrences
-            count = x.take(cols)
-            logs = np.log1p(count)
-            per = logs / count
-        # only the weight rows of the prompt's own n-grams are read (a few KB of 850), also for a 4k-token prompt
+        if occurrences is None:  # each non-zero column once: the terms `contributions` explains
+            cols, vals = self.terms(x)
+            return vals @ w.take(cols, axis=0) + w[-1]
+        # each column as often as it occurs, weighted log1p(count) / count: the same sums. Only the weight rows of
+        # the prompt's own n-grams are read (a few KB of 850), also for a 4k-token prompt.
+        count = x.take(occurrences)
+        logs = np.log1p(count)
+        per = logs / count
         norm = np.sqrt(float(per @ logs)) + 1e-6
-        grams = per @ w.take(cols, axis=0)
+        grams = per @ w.take(occurrences, axis=0)
         return grams / norm + _dense_design(x[STRUCT_OFF:]) @ w[STRUCT_OFF:N_FEATURES] + w[-1]
 
     def contributions(self, x: np.ndarray, k: int) -> dict[int, float]:
