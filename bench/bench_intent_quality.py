@@ -3,8 +3,8 @@
 Run: PYTHONPATH=. python bench/bench_intent_quality.py [--skip-complexity] [--skip-litellm] [--model BUNDLE]
 Held-out: the project's test split (templated seeds and hand-written prompts training never saw, reported apart
 and together) and the Arena-Hard topic clusters held out of training. Also reported apart: the evaluation-only
-hand-written prompts in the chat-arena register (`data/handwritten_eval/`, round 4, and `data/register_eval/`, round 6),
-which no head trains on.
+hand-written prompts in the chat-arena register (`data/handwritten_eval/`, round 4, `data/register_eval/`, round 6,
+and `data/mainstream_eval/`, round 7), which no head trains on.
 Complexity: 5-fold CV (random and grouped by source benchmark) of the complexity head trained exactly as in
 `cailos classifier train`, against prompt length, TF-IDF + logistic regression-free baselines that need no
 extra package (random, length) and LiteLLM's built-in complexity_router heuristic.
@@ -182,7 +182,8 @@ def main() -> int:
           f"Arena-Hard alone macro-F1={f1_arena:.3f} (target >= 0.75), accuracy={acc_arena:.3f}")
     held = generate_eval_only()
     for source, name in (("handwritten_eval", "evaluation-only chat-arena-register prompts (hand-written, round 4)"),
-                         ("register_eval", "evaluation-only register prompts on new topics (round 6, second batch)")):
+                         ("register_eval", "evaluation-only register prompts on new topics (round 6, second batch)"),
+                         ("mainstream_eval", "evaluation-only typical prompts on mainstream topics (round 7)")):
         rows = [e for e in held if e.source == source]
         report_task(name, [e.task for e in rows], [clf.classify(e.messages, e.tools, e.stream).task for e in rows])
 

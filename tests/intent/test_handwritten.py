@@ -5,6 +5,7 @@ import pytest
 from cailos_litellm.intent.synth.generate import TEST_EVERY, generate, generate_eval_only
 from cailos_litellm.intent.synth.handwritten import (
     HANDWRITTEN_EVAL_DIR,
+    MAINSTREAM_EVAL_DIR,
     REGISTER_DIR,
     REGISTER_EVAL_DIR,
     load_handwritten,
@@ -27,7 +28,8 @@ def test_every_class_has_at_least_100_distinct_prompts(hand) -> None:
 
 def test_no_prompt_is_written_twice_across_classes_or_folders(hand) -> None:
     seen: dict = {}
-    folders = [hand, *(load_handwritten(d) for d in (REGISTER_DIR, HANDWRITTEN_EVAL_DIR, REGISTER_EVAL_DIR))]
+    folders = [hand, *(load_handwritten(d) for d in (REGISTER_DIR, HANDWRITTEN_EVAL_DIR, REGISTER_EVAL_DIR,
+                                                                 MAINSTREAM_EVAL_DIR))]
     for task, prompts in [item for folder in folders for item in folder.items()]:
         for p in prompts:
             key = " ".join(p.messages[-1][1].lower().split())
@@ -85,7 +87,7 @@ def test_split_is_by_prompt_and_rows_are_well_formed(source: str) -> None:
 def test_evaluation_only_prompts_never_reach_training_rows() -> None:
     held = generate_eval_only()
     assert len(held) >= 2000 and {e.split for e in held} == {"test"}
-    assert {e.source for e in held} == {"handwritten_eval", "register_eval"}
+    assert {e.source for e in held} == {"handwritten_eval", "register_eval", "mainstream_eval"}
     written = {e.messages[-1]["content"] for e in held if e.id.endswith("-0")}
     trained = {e.messages[-1]["content"] for e in generate() if isinstance(e.messages[-1]["content"], str)}
     assert written and not written & trained

@@ -22,6 +22,7 @@ from cailos_litellm.intent.synth._slots import SLOTS
 from cailos_litellm.intent.synth.handwritten import (
     HANDWRITTEN_DIR,
     HANDWRITTEN_EVAL_DIR,
+    MAINSTREAM_EVAL_DIR,
     REGISTER_DIR,
     REGISTER_EVAL_DIR,
     HandPrompt,
@@ -211,6 +212,7 @@ _HAND_SETS: dict[str, tuple[Path, str, int, bool]] = {
     "register": (REGISTER_DIR, "reg", 2, False),
     "handwritten_eval": (HANDWRITTEN_EVAL_DIR, "hand-eval", 1, True),
     "register_eval": (REGISTER_EVAL_DIR, "reg-eval", 3, True),
+    "mainstream_eval": (MAINSTREAM_EVAL_DIR, "main-eval", 4, True),
 }
 
 
@@ -269,6 +271,8 @@ def generate(variants: int = 8, seed: int = 7, handwritten: bool = True) -> list
 
 
 def generate_eval_only(seed: int = 7) -> list[Example]:
-    """Rows of the evaluation-only folders (`data/handwritten_eval/`, `data/register_eval/`; `source` tells them
-    apart), built like the hand-written test rows; `generate()` never returns them, so no head trains on them."""
-    return _hand_examples(seed, "handwritten_eval") + _hand_examples(seed, "register_eval")
+    """Rows of the evaluation-only folders (`data/handwritten_eval/`, `data/register_eval/`,
+    `data/mainstream_eval/`; `source` tells them apart), built like the hand-written test rows; `generate()` never
+    returns them, so no head trains on them."""
+    return [e for source in ("handwritten_eval", "register_eval", "mainstream_eval")
+            for e in _hand_examples(seed, source)]

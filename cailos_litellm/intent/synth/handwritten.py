@@ -1,5 +1,6 @@
 """Intent stage, training data: the hand-written prompts in `intent/data/handwritten/<class>.txt`, and the folders
-in the same format (`register/`, and the evaluation-only `handwritten_eval/` and `register_eval/`).
+in the same format (`register/`, and the evaluation-only `handwritten_eval/`, `register_eval/` and
+`mainstream_eval/`).
 
 Each file holds one block per prompt, written by hand for this project (no template, no slots):
 
@@ -21,16 +22,18 @@ from typing import Any
 
 from cailos_litellm.types import TASK_CLASSES
 
-__all__ = ["HANDWRITTEN_DIR", "HANDWRITTEN_EVAL_DIR", "REGISTER_DIR", "REGISTER_EVAL_DIR", "HandPrompt",
+__all__ = ["HANDWRITTEN_DIR", "HANDWRITTEN_EVAL_DIR", "MAINSTREAM_EVAL_DIR", "REGISTER_DIR", "REGISTER_EVAL_DIR",
+           "HandPrompt",
            "load_handwritten", "parse_blocks"]
 
 HANDWRITTEN_DIR = Path(__file__).resolve().parents[1] / "data" / "handwritten"
 # typical requests in the chat-arena register (round 6), split like the hand-written ones
 REGISTER_DIR = Path(__file__).resolve().parents[1] / "data" / "register"
-# evaluation only (same format): training never reads these. Round 4's boundary cases, and round 6's second batch
-# of register prompts on topics the first batch does not cover
+# evaluation only (same format): training never reads these. Round 4's boundary cases, round 6's second batch
+# of register prompts on topics the first batch does not cover, and round 7's typical prompts on mainstream topics
 HANDWRITTEN_EVAL_DIR = Path(__file__).resolve().parents[1] / "data" / "handwritten_eval"
 REGISTER_EVAL_DIR = Path(__file__).resolve().parents[1] / "data" / "register_eval"
+MAINSTREAM_EVAL_DIR = Path(__file__).resolve().parents[1] / "data" / "mainstream_eval"
 _ROLE_RE = re.compile(r"^@(system|user|assistant):[ ]?", re.MULTILINE)
 _TIERS = ("e", "m", "h")
 
