@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from cailos_litellm.types import TASK_CLASSES
+from cailos_litellm.intent.lexicon import COLUMNS, term_lists
 
 __all__ = [
     "FEATURE_VERSION",
@@ -31,8 +31,10 @@ __all__ = [
     "request_text",
 ]
 
-FEATURE_VERSION = 6  # 5: cue counts of the request's first and last words; 6: exact-hash cues, 1 KB window
+# 5: cue counts of the request's first and last words; 6: exact-hash cues, 1 KB window; 7: topics and phrases
+FEATURE_VERSION = 7
 HASH_DIM = 1 << 14  # word uni/bigrams, char 3/4-grams and edge words share one hashed space (own seeds)
+_CUE_DIM = 1 << 17  # the term prefilter's buckets: about 5,000 terms fill 4 % of them
 STRUCT_OFF = HASH_DIM
 STRUCT_NAMES: tuple[str, ...] = (
     "log_chars", "log_chars_all", "log_lines", "code_fences", "json_keys", "sql_keywords", "question_marks",
@@ -40,9 +42,11 @@ STRUCT_NAMES: tuple[str, ...] = (
     "tool_messages", "log_system_chars", "digit_ratio", "upper_ratio", "non_ascii_ratio", "math_symbols",
     "error_words", "indented_lines", "code_punct", "urls", "stream", "avg_word_len", "log_words", "list_lines",
     "latex", "content_array",
-) + tuple(f"cue_{t}" for t in TASK_CLASSES) + tuple(f"ask_cue_{t}" for t in TASK_CLASSES)
-LEX_OFF = STRUCT_OFF + len(STRUCT_NAMES) - 2 * len(TASK_CLASSES)
-ASK_OFF = LEX_OFF + len(TASK_CLASSES)
+)
+# term-list counts (lexicon.py) over the whole view, then over the first and last tokens only
+LEX_OFF = STRUCT_OFF + len(STRUCT_NAMES)
+ASK_OFF = LEX_OFF + len(COLUMNS)
+STRUCT_NAMES += COLUMNS + tuple(f"ask_{c}" for c in COLUMNS)
 N_FEATURES = STRUCT_OFF + len(STRUCT_NAMES)
 
 _P = 0x100000001B3  # odd multiplier: invertible mod 2**64
@@ -196,8 +200,13 @@ def _tokens(b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return prefix, tok, word_h
 
 
+def _to_wide(h: np.ndarray) -> np.ndarray:
+    """Wide buckets: their low bits are the feature buckets, all of them index the cue prefilter."""
+    return ((h * _MIX) >> _SHIFT).astype(np.int64) & (_CUE_DIM - 1)
+
+
 def _to_bucket(h: np.ndarray) -> np.ndarray:
-    return ((h * _MIX) >> _SHIFT).astype(np.int64) & (HASH_DIM - 1)
+    return _to_wide(h) & (HASH_DIM - 1)
 
 
 def _phrase_hash(phrase: str) -> int:
@@ -216,35 +225,34 @@ def _phrase_hash(phrase: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    """The cue lexicon by exact n-gram hash. Matching on buckets counted every n-gram that shares a cue's bucket
-    (about one word in twenty): a pasted table read as SQL. `maybe` is the cheap first pass over buckets."""
+    """The term lists by exact n-gram hash. Matching on buckets counted every n-gram that shares a term's bucket
+    (about one word in twenty): a pasted table read as SQL. `maybe` is the cheap first pass, over wide buckets: a
+    word of a long prompt passes it about one time in twenty."""
 
-    row: dict[int, int]  # cue hash -> its row in `weights`
-    weights: np.ndarray  # float32 [cues, tasks]: which classes a cue counts for
-    maybe: np.ndarray  # bool [HASH_DIM]: a cue hashes into this bucket
+    row: dict[int, int]  # term hash -> its row in `weights`
+    weights: np.ndarray  # float32 [terms, COLUMNS]: which columns a term counts for
+    maybe: np.ndarray  # bool [_CUE_DIM]: a cue hashes into this wide bucket
 
 
 @functools.cache
 def _cues() -> _Cues:
-    from cailos_litellm.intent.lexicon import LEXICON
-
-    pairs = [(_phrase_hash(p), c) for c, task in enumerate(TASK_CLASSES) for p in LEXICON[task]]
+    pairs = [(_phrase_hash(p), c) for c, terms in enumerate(term_lists()) for p in terms]
     row: dict[int, int] = {}
     for h, _ in pairs:
         row.setdefault(h, len(row))
-    m = np.zeros((len(row), len(TASK_CLASSES)), dtype=np.float32)
+    m = np.zeros((len(row), len(COLUMNS)), dtype=np.float32)
     for h, c in pairs:
         m[row[h], c] = 1.0
-    maybe = np.zeros(HASH_DIM, dtype=bool)
-    maybe[_to_bucket(np.array(list(row), dtype=np.uint64))] = True
+    maybe = np.zeros(_CUE_DIM, dtype=bool)
+    maybe[_to_wide(np.array(list(row), dtype=np.uint64))] = True
     return _Cues(row=row, weights=m, maybe=maybe)
 
 
-def _cue_counts(words: np.ndarray, cols: np.ndarray, nt: int) -> tuple[np.ndarray, np.ndarray]:
-    """(cue counts per class, the same among the first and last tokens only) of `words`: the hashes of `nt`
-    tokens, their bigrams, then the first tokens, with `cols` their buckets."""
+def _cue_counts(words: np.ndarray, wide: np.ndarray, nt: int) -> tuple[np.ndarray, np.ndarray]:
+    """(cue and topic counts, the same among the first and last tokens only) of `words`: the hashes of `nt`
+    tokens, their bigrams, then the first tokens, with `wide` their wide buckets."""
     cues = _cues()
-    cand = np.flatnonzero(cues.maybe.take(cols))
+    cand = np.flatnonzero(cues.maybe.take(wide))
     # pasted material sits between the first and last tokens, and between the bigrams that start there (a short
     # prompt is all ask: empty ranges)
     lo1 = hi1 = lo2 = hi2 = 0
@@ -293,9 +301,10 @@ def _ngrams(low: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     bigram = tok[:-1] * _M2 + tok[1:] + _SEED_BIGRAM
     # word n-grams first: cues are written in them
     h = np.concatenate((tok, bigram, tok[:4] + _SEED_FIRST, c3, c4, word_h[-12:] + _SEED_LAST))
-    cols = _to_bucket(h)
+    wide = _to_wide(h)
+    cols = wide & (HASH_DIM - 1)
     nw = 2 * nt - 1 + min(nt, 4) if nt else 0
-    cue, ask_cue = _cue_counts(h[:nw], cols[:nw], nt)
+    cue, ask_cue = _cue_counts(h[:nw], wide[:nw], nt)
     return cols, cue, ask_cue
 
 

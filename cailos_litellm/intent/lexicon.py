@@ -1,14 +1,29 @@
-"""Intent stage, step 1b: hand-written cue words per task class (written by the project).
+"""Intent stage, step 1b: hand-written term lists (written by the project), one feature column each.
 
-Hashed n-grams alone let trees memorise the phrasing of training seeds; a short list of cue words per class
-generalises to phrasings no seed used. Each entry is a word, a two-word phrase, or `^word` (the request's
-first word). Counts per class become 13 extra features (and 13 more over the request's first and last
-words), matched on the words' exact hashes.
+Hashed n-grams alone let trees memorise the phrasing of training seeds, and know no word that training never
+saw; lists of terms generalise to phrasings and topics no training prompt used. Three kinds:
+- cue words per class (`LEXICON`, below): the first, short list;
+- request phrases per class (`data/phrases/<class>.txt`, round 7): what kind of request a prompt makes;
+- topic vocabularies (`data/topics/<topic>.txt`, round 7): what a prompt is about (software, maths, …).
+Each entry is a word, a two-word phrase, or `^word` (the request's first word); features.py counts them per
+column over the whole prompt and over its first and last words, matched on the words' exact hashes.
 """
 
 from __future__ import annotations
 
-__all__ = ["LEXICON"]
+import functools
+from pathlib import Path
+
+from cailos_litellm.types import TASK_CLASSES
+
+__all__ = ["COLUMNS", "LEXICON", "TOPICS", "term_lists"]
+
+TOPICS: tuple[str, ...] = ("software", "math", "everyday", "professional", "writing")
+_PHRASE_CLASSES = tuple(t for t in TASK_CLASSES if t != "vision")  # images, not words, say vision
+_DATA = Path(__file__).resolve().parent / "data"
+# feature column names, in order (known without reading the lists)
+COLUMNS: tuple[str, ...] = (tuple(f"cue_{t}" for t in TASK_CLASSES) + tuple(f"topic_{t}" for t in TOPICS)
+                            + tuple(f"phrase_{t}" for t in _PHRASE_CLASSES))
 
 LEXICON: dict[str, tuple[str, ...]] = {
     "extraction": (
@@ -83,3 +98,16 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "see", "look like", "shown", "alt text", "x-ray", "scan",
     ),
 }
+
+
+def _read(path: Path) -> tuple[str, ...]:
+    """One term per line; `#` lines are comments."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(dict.fromkeys(t.strip().lower() for t in lines if t.strip() and not t.startswith("#")))
+
+
+@functools.cache
+def term_lists() -> tuple[tuple[str, ...], ...]:
+    """The terms of each column of `COLUMNS`, in the same order."""
+    return (tuple(LEXICON[t] for t in TASK_CLASSES) + tuple(_read(_DATA / "topics" / f"{t}.txt") for t in TOPICS)
+            + tuple(_read(_DATA / "phrases" / f"{t}.txt") for t in _PHRASE_CLASSES))

@@ -169,6 +169,23 @@ def test_only_strategy_and_complexity_trees_read_the_task_probabilities(clf: Int
     assert clf.feature_name(N_FEATURES) == f"task_p:{clf.tasks[0]}"
 
 
+def test_complexity_trees_do_not_read_topic_or_phrase_counts(clf: IntentClassifier) -> None:
+    from cailos_litellm.intent.features import STRUCT_NAMES, STRUCT_OFF
+
+    f = clf.forest
+
+    def structure_read(slots) -> set[str]:
+        cols = {int(f.feature[n]) for slot in slots for n in _nodes_of(f, slot) if np.isfinite(f.threshold[n])}
+        return {STRUCT_NAMES[c - STRUCT_OFF] for c in cols if STRUCT_OFF <= c < STRUCT_OFF + len(STRUCT_NAMES)}
+
+    def term_lists(names: set[str]) -> set[str]:
+        return {n for n in names if "topic_" in n or "phrase_" in n}
+
+    complexity = structure_read([clf._complexity_slot])
+    assert complexity and not term_lists(complexity)
+    assert term_lists(structure_read(range(*clf.meta["slots"]["task"])))
+
+
 def _nodes_of(forest, slot: int) -> list[int]:
     out, stack = [], [int(r) for r, o in zip(forest.roots, forest.output) if o == slot]
     while stack:

@@ -120,3 +120,28 @@ def test_cues_match_words_not_buckets() -> None:
     assert hashed_ngrams("enlx")[0] == hashed_ngrams("sql")[0]
     assert _struct([{"role": "user", "content": "enlx enlx enlx"}])["cue_sql"] == 0
     assert _struct([{"role": "user", "content": "sql sql sql"}])["cue_sql"] == 3
+
+
+def test_topic_terms_count_per_topic() -> None:
+    """Topic vocabularies say what a prompt is about when its words never occurred in training."""
+    s = _struct([{"role": "user", "content": "I need a Laravel middleware that blocks unknown IPs"}])
+    assert s["topic_software"] >= 2 and s["ask_topic_software"] == s["topic_software"]
+    assert s["topic_math"] == s["topic_everyday"] == s["topic_writing"] == 0
+    s = _struct([{"role": "user", "content": "a sonnet about the eigenvalue of my sourdough"}])
+    assert s["topic_writing"] >= 1 and s["topic_math"] >= 1 and s["topic_everyday"] >= 1
+    assert _struct([{"role": "user", "content": "the cat sat on the mat"}])["topic_software"] == 0
+
+
+def test_term_lists_are_clean() -> None:
+    from cailos_litellm.intent.lexicon import COLUMNS, term_lists
+
+    lists = term_lists()
+    assert len(lists) == len(COLUMNS)
+    for name, terms in zip(COLUMNS, lists):
+        assert len(terms) >= (400 if name.startswith("topic_") else 15), name
+        assert all(t == t.lower() and 1 <= len(t.lstrip("^").split()) <= 3 for t in terms), name
+
+
+def test_request_phrases_count_per_class() -> None:
+    s = _struct([{"role": "user", "content": "tl;dr of this thread please, key takeaways only"}])
+    assert s["phrase_summarization"] >= 2 and s["phrase_sql"] == 0
