@@ -201,7 +201,7 @@ def _tokens(b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _to_wide(h: np.ndarray) -> np.ndarray:
-    """Wide buckets: their low bits are the feature buckets, all of them index the cue prefilter."""
+    """Wide buckets: their low bits are the feature buckets, all of them index the term prefilter."""
     return ((h * _MIX) >> _SHIFT).astype(np.int64) & (_CUE_DIM - 1)
 
 
@@ -231,7 +231,7 @@ class _Cues:
 
     row: dict[int, int]  # term hash -> its row in `weights`
     weights: np.ndarray  # float32 [terms, COLUMNS]: which columns a term counts for
-    maybe: np.ndarray  # bool [_CUE_DIM]: a cue hashes into this wide bucket
+    maybe: np.ndarray  # bool [_CUE_DIM]: a term hashes into this wide bucket
 
 
 @functools.cache
@@ -249,8 +249,8 @@ def _cues() -> _Cues:
 
 
 def _cue_counts(words: np.ndarray, wide: np.ndarray, nt: int) -> tuple[np.ndarray, np.ndarray]:
-    """(cue and topic counts, the same among the first and last tokens only) of `words`: the hashes of `nt`
-    tokens, their bigrams, then the first tokens, with `wide` their wide buckets."""
+    """(term-list counts per column, the same among the first and last tokens only) of `words`: the hashes of
+    `nt` tokens, their bigrams, then the first tokens, with `wide` their wide buckets."""
     cues = _cues()
     cand = np.flatnonzero(cues.maybe.take(wide))
     # pasted material sits between the first and last tokens, and between the bigrams that start there (a short

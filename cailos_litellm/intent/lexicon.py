@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from cailos_litellm.errors import ConfigError
 from cailos_litellm.types import TASK_CLASSES
 
 __all__ = ["COLUMNS", "LEXICON", "TOPICS", "term_lists"]
@@ -102,7 +103,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
 
 def _read(path: Path) -> tuple[str, ...]:
     """One term per line; `#` lines are comments."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:  # the lists ship in the package: a broken install, found when the classifier loads
+        raise ConfigError(f"intent term list unreadable: {path} ({e.strerror}); reinstall cailos-litellm") from None
     return tuple(dict.fromkeys(t.strip().lower() for t in lines if t.strip() and not t.startswith("#")))
 
 
