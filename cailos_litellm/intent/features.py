@@ -34,7 +34,7 @@ __all__ = [
 # 5: cue counts of the request's first and last words; 6: exact-hash cues, 1 KB window; 7: topics and phrases
 FEATURE_VERSION = 7
 HASH_DIM = 1 << 14  # word uni/bigrams, char 3/4-grams and edge words share one hashed space (own seeds)
-_CUE_DIM = 1 << 17  # the term prefilter's buckets: about 5,000 terms fill 4 % of them
+_TERM_DIM = 1 << 17  # the term prefilter's buckets: about 5,000 terms fill 4 % of them
 STRUCT_OFF = HASH_DIM
 STRUCT_NAMES: tuple[str, ...] = (
     "log_chars", "log_chars_all", "log_lines", "code_fences", "json_keys", "sql_keywords", "question_marks",
@@ -202,7 +202,7 @@ def _tokens(b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def _to_wide(h: np.ndarray) -> np.ndarray:
     """Wide buckets: their low bits are the feature buckets, all of them index the term prefilter."""
-    return ((h * _MIX) >> _SHIFT).astype(np.int64) & (_CUE_DIM - 1)
+    return ((h * _MIX) >> _SHIFT).astype(np.int64) & (_TERM_DIM - 1)
 
 
 def _to_bucket(h: np.ndarray) -> np.ndarray:
@@ -210,7 +210,7 @@ def _to_bucket(h: np.ndarray) -> np.ndarray:
 
 
 def _phrase_hash(phrase: str) -> int:
-    """Exact hash of a cue: `^word` = a first token, one token = unigram, more = the last bigram."""
+    """Exact hash of a term: `^word` = a first token, one token = unigram, more = the last bigram."""
     first = phrase.startswith("^")
     b = np.frombuffer(phrase.lstrip("^").lower().encode("utf-8"), dtype=np.uint8)
     _, tok, _ = _tokens(b)
@@ -224,18 +224,18 @@ def _phrase_hash(phrase: str) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class _Cues:
+class _TermTable:
     """The term lists by exact n-gram hash. Matching on buckets counted every n-gram that shares a term's bucket
     (about one word in twenty): a pasted table read as SQL. `maybe` is the cheap first pass, over wide buckets: a
     word of a long prompt passes it about one time in twenty."""
 
     row: dict[int, int]  # term hash -> its row in `weights`
     weights: np.ndarray  # float32 [terms, COLUMNS]: which columns a term counts for
-    maybe: np.ndarray  # bool [_CUE_DIM]: a term hashes into this wide bucket
+    maybe: np.ndarray  # bool [_TERM_DIM]: a term hashes into this wide bucket
 
 
 @functools.cache
-def _cues() -> _Cues:
+def _term_table() -> _TermTable:
     pairs = [(_phrase_hash(p), c) for c, terms in enumerate(term_lists()) for p in terms]
     row: dict[int, int] = {}
     for h, _ in pairs:
@@ -243,23 +243,23 @@ def _cues() -> _Cues:
     m = np.zeros((len(row), len(COLUMNS)), dtype=np.float32)
     for h, c in pairs:
         m[row[h], c] = 1.0
-    maybe = np.zeros(_CUE_DIM, dtype=bool)
+    maybe = np.zeros(_TERM_DIM, dtype=bool)
     maybe[_to_wide(np.array(list(row), dtype=np.uint64))] = True
-    return _Cues(row=row, weights=m, maybe=maybe)
+    return _TermTable(row=row, weights=m, maybe=maybe)
 
 
-def _cue_counts(words: np.ndarray, wide: np.ndarray, nt: int) -> tuple[np.ndarray, np.ndarray]:
+def _term_counts(words: np.ndarray, wide: np.ndarray, nt: int) -> tuple[np.ndarray, np.ndarray]:
     """(term-list counts per column, the same among the first and last tokens only) of `words`: the hashes of
     `nt` tokens, their bigrams, then the first tokens, with `wide` their wide buckets."""
-    cues = _cues()
-    cand = np.flatnonzero(cues.maybe.take(wide))
+    table = _term_table()
+    cand = np.flatnonzero(table.maybe.take(wide))
     # pasted material sits between the first and last tokens, and between the bigrams that start there (a short
     # prompt is all ask: empty ranges)
     lo1 = hi1 = lo2 = hi2 = 0
     if nt > _ASK_FIRST + _ASK_LAST:
         lo1, hi1, lo2, hi2 = _ASK_FIRST, nt - _ASK_LAST, nt + _ASK_FIRST - 1, 2 * nt - _ASK_LAST
     # a few dozen candidates at most: a dict lookup each beats a dozen numpy calls
-    get = cues.row.get
+    get = table.row.get
     every, ask = [], []
     for p, h in zip(cand.tolist(), words.take(cand).tolist()):
         r = get(h)
@@ -267,7 +267,7 @@ def _cue_counts(words: np.ndarray, wide: np.ndarray, nt: int) -> tuple[np.ndarra
             every.append(r)
             if not (lo1 <= p < hi1 or lo2 <= p < hi2):
                 ask.append(r)
-    return cues.weights.take(every, axis=0).sum(axis=0), cues.weights.take(ask, axis=0).sum(axis=0)
+    return table.weights.take(every, axis=0).sum(axis=0), table.weights.take(ask, axis=0).sum(axis=0)
 
 
 def _view(text: str) -> str:
@@ -281,7 +281,7 @@ def hashed_ngrams(text: str) -> np.ndarray:
 
 
 def _ngrams(low: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(`hashed_ngrams` of an already cut and lowered view, its cue counts, its cue counts among the first and
+    """(`hashed_ngrams` of an already cut and lowered view, its term-list counts, the same among the first and
     last tokens only: where the ask usually is, around pasted code, tables or documents)."""
     b = np.frombuffer(_window(low), dtype=np.uint8)
     n = b.size
@@ -299,13 +299,13 @@ def _ngrams(low: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         c4 = (prefix[4:] - prefix[:-4]) * inv[: n - 3] + _SEED_C4
     nt = tok.size
     bigram = tok[:-1] * _M2 + tok[1:] + _SEED_BIGRAM
-    # word n-grams first: cues are written in them
+    # word n-grams first: terms are written in them
     h = np.concatenate((tok, bigram, tok[:4] + _SEED_FIRST, c3, c4, word_h[-12:] + _SEED_LAST))
     wide = _to_wide(h)
     cols = wide & (HASH_DIM - 1)
     nw = 2 * nt - 1 + min(nt, 4) if nt else 0
-    cue, ask_cue = _cue_counts(h[:nw], wide[:nw], nt)
-    return cols, cue, ask_cue
+    terms, ask_terms = _term_counts(h[:nw], wide[:nw], nt)
+    return cols, terms, ask_terms
 
 
 def _structure(rt: RequestText, t: str, low: bytes) -> np.ndarray:
@@ -365,11 +365,11 @@ def dense_features_and_buckets(rt: RequestText) -> tuple[np.ndarray, np.ndarray]
     reads only those."""
     t = _view(rt.main)
     low = _lower_utf8(t)
-    grams, cue, ask_cue = _ngrams(low)
+    grams, terms, ask_terms = _ngrams(low)
     x = np.bincount(grams, minlength=N_FEATURES).astype(np.float32)
     x[STRUCT_OFF:LEX_OFF] = _structure(rt, t, low)
-    x[LEX_OFF:ASK_OFF] = cue
-    x[ASK_OFF:] = ask_cue
+    x[LEX_OFF:ASK_OFF] = terms
+    x[ASK_OFF:] = ask_terms
     return x, grams
 
 

@@ -265,8 +265,7 @@ def generate(variants: int = 8, seed: int = 7, handwritten: bool = True) -> list
                                    complexity=round(complexity, 3), strategy=strategy, stream=stream,
                                    messages=messages, tools=tools))
     if handwritten:
-        out.extend(_hand_examples(seed))
-        out.extend(_hand_examples(seed, "register"))
+        out.extend(e for source, s in _HAND_SETS.items() if not s[3] for e in _hand_examples(seed, source))
     return out
 
 
@@ -274,5 +273,4 @@ def generate_eval_only(seed: int = 7) -> list[Example]:
     """Rows of the evaluation-only folders (`data/handwritten_eval/`, `data/register_eval/`,
     `data/mainstream_eval/`; `source` tells them apart), built like the hand-written test rows; `generate()` never
     returns them, so no head trains on them."""
-    return [e for source in ("handwritten_eval", "register_eval", "mainstream_eval")
-            for e in _hand_examples(seed, source)]
+    return [e for source, s in _HAND_SETS.items() if s[3] for e in _hand_examples(seed, source)]

@@ -23,8 +23,7 @@ from typing import Any
 from cailos_litellm.types import TASK_CLASSES
 
 __all__ = ["HANDWRITTEN_DIR", "HANDWRITTEN_EVAL_DIR", "MAINSTREAM_EVAL_DIR", "REGISTER_DIR", "REGISTER_EVAL_DIR",
-           "HandPrompt",
-           "load_handwritten", "parse_blocks"]
+           "HandPrompt", "load_handwritten", "parse_blocks"]
 
 HANDWRITTEN_DIR = Path(__file__).resolve().parents[1] / "data" / "handwritten"
 # typical requests in the chat-arena register (round 6), split like the hand-written ones
