@@ -97,8 +97,8 @@ def apgr(score: np.ndarray, pairs: list[PairRow]) -> tuple[float, float, float]:
 
 def complexity_cv(pairs: list[PairRow], grouped: bool) -> np.ndarray:
     """Out-of-fold complexity scores, training exactly like `train()`: RouterArena rows + synthetic easy/hard rows,
-    each with the linear task head's probabilities. That head is refit per fold without the held-out prompts'
-    task rows, so nothing of a held-out benchmark reaches its own score."""
+    each with the task probabilities of the topic-blind linear view (`train.tree_start`). That view is refit per
+    fold without the held-out prompts' task rows, so nothing of a held-out benchmark reaches its own score."""
     from cailos_litellm.intent import train as T
     from cailos_litellm.intent.features import extract
 
@@ -122,7 +122,7 @@ def complexity_cv(pairs: list[PairRow], grouped: bool) -> np.ndarray:
         te = np.flatnonzero(fold == f)
         held = {row_of[id(fvs[i])] for i in te if id(fvs[i]) in row_of}
         sub = rows.subset([i for i in range(len(rows.fvs)) if i not in held])
-        oof, linear = T.linear_start(T.matrix(sub.fvs), sub.y, sub.weights(), sub.group)
+        oof, linear = T.tree_start(T.matrix(sub.fvs), sub.y, sub.weights(), sub.group)
         x = T.with_task_p([fvs[i] for i in tr] + syn_c_fv, sub, oof, linear)
         w = [1.0] * len(tr) + [T.SYNTH_COMPLEXITY_WEIGHT] * len(syn_c_fv)
         booster = T.fit_complexity(x, [y[i] for i in tr] + syn_y, w)

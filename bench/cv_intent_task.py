@@ -78,7 +78,7 @@ def main() -> int:
     pred = np.zeros(len(y), dtype=np.int64)
     for f in range(FOLDS):
         tr, te = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
-        booster, linear, _ = T.fit_task_head(x[tr], y[tr], w[tr], [rows.group[i] for i in tr], params, seed=seed)
+        booster, linear = T.fit_task_head(x[tr], y[tr], w[tr], [rows.group[i] for i in tr], params, seed=seed)
         raw = booster.predict(x[te], raw_score=True) + design_matrix(x[te]) @ linear.weight
         pred[te] = raw.argmax(axis=1)
 

@@ -2,8 +2,9 @@
 
 One bundle file (`model/intent.npz`) holds the exported LightGBM trees of three heads (task class,
 strategy, complexity), the linear model the task trees are boosted from, and metadata; it never holds prompt text.
-The strategy and complexity trees read the features plus the linear model's task probabilities: what kind of task
-a prompt is carries over to benchmarks training never saw better than its n-grams do.
+The strategy and complexity trees read the features plus task probabilities from a second linear view, blind to
+the topic and phrase counts: what kind of task a prompt is carries over to benchmarks training never saw better
+than its n-grams do. Both linear views are columns of one weight matrix: one gather per request reads both.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ class IntentClassifier:
         self.meta = dict(meta)
         self.tasks: tuple[str, ...] = tuple(meta["tasks"])
         self.strategies: tuple[str, ...] = tuple(meta["strategies"])
+        if linear.weight.shape[1] != 2 * len(self.tasks):
+            raise ConfigError("intent model predates the topic-blind linear view; run `cailos classifier train`")
         self._task_slots = slice(*meta["slots"]["task"])
         self._strategy_slots = slice(*meta["slots"]["strategy"])
         self._complexity_slot = int(meta["slots"]["complexity"][0])
@@ -112,10 +115,11 @@ class IntentClassifier:
                       complexity=complexity, top_features=top)
 
     def forest_input(self, x: np.ndarray, grams: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """(the row the trees read, the linear task logits): the features, then the linear head's task
+        """(the row the trees read, the linear task logits): the features, then the topic-blind view's task
         probabilities, which the strategy and complexity trees read. `grams`: see `LinearHead.scores`."""
-        linear = self.linear.scores(x, grams)
-        return np.concatenate((x, task_p(linear))), linear
+        logits = self.linear.scores(x, grams)
+        k = len(self.tasks)
+        return np.concatenate((x, task_p(logits[k:]))), logits[:k]
 
     def feature_name(self, column: int) -> str:
         if column >= N_FEATURES:

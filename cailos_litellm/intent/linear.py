@@ -34,7 +34,7 @@ def design_matrix(x: sp.csr_matrix) -> sp.csr_matrix:
 
 @dataclass(frozen=True)
 class LinearHead:
-    """Weights [N_FEATURES + 1 (bias), classes]."""
+    """Weights [N_FEATURES + 1 (bias), outputs]: one column per class, or several views side by side."""
 
     weight: np.ndarray  # float32
 

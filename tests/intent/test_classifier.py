@@ -186,6 +186,35 @@ def test_complexity_trees_do_not_read_topic_or_phrase_counts(clf: IntentClassifi
     assert term_lists(structure_read(range(*clf.meta["slots"]["task"])))
 
 
+def test_trees_read_the_task_probabilities_of_the_topic_blind_view(clf: IntentClassifier) -> None:
+    """The second linear view has no weight on topic or phrase counts, so applying it to the full row at inference
+    equals training it on rows with those counts zeroed; its probabilities are the columns the trees read."""
+    from cailos_litellm.intent.features import N_FEATURES, extract
+    from cailos_litellm.intent.linear import design_matrix, task_p
+    from cailos_litellm.intent.train import TOPIC_PHRASE_COLUMNS, blind_to_topics, matrix
+
+    k = len(clf.tasks)
+    view = clf.linear.weight[:, k:]
+    assert view.shape[1] == k and not view[TOPIC_PHRASE_COLUMNS].any()
+    assert clf.linear.weight[TOPIC_PHRASE_COLUMNS, :k].any()  # the task head's view reads them
+    fvs = [extract([{"role": "user", "content": t}]) for t in
+           ("write a Laravel middleware that logs slow requests", "what is a good low-carb breakfast?")]
+    blind = design_matrix(blind_to_topics(matrix(fvs))) @ view
+    for fv, want in zip(fvs, blind):
+        row, task_logits = clf.forest_input(fv.dense())
+        assert np.allclose(row[N_FEATURES:], task_p(want), atol=1e-5)
+        assert np.allclose(task_logits, clf.linear.scores(fv.dense())[:k])
+
+
+def test_a_bundle_without_the_topic_blind_view_is_refused(clf: IntentClassifier, tmp_path) -> None:
+    from cailos_litellm.errors import ConfigError
+    from cailos_litellm.intent.linear import LinearHead
+
+    old = LinearHead(weight=clf.linear.weight[:, :len(clf.tasks)])
+    with pytest.raises(ConfigError, match="cailos classifier train"):
+        IntentClassifier(clf.forest, old, clf.meta)
+
+
 def _nodes_of(forest, slot: int) -> list[int]:
     out, stack = [], [int(r) for r, o in zip(forest.roots, forest.output) if o == slot]
     while stack:
