@@ -206,7 +206,7 @@ def test_trees_read_the_task_probabilities_of_the_topic_blind_view(clf: IntentCl
         assert np.allclose(task_logits, clf.linear.scores(fv.dense())[:k])
 
 
-def test_a_bundle_without_the_topic_blind_view_is_refused(clf: IntentClassifier, tmp_path) -> None:
+def test_a_bundle_without_the_topic_blind_view_is_refused(clf: IntentClassifier) -> None:
     from cailos_litellm.errors import ConfigError
     from cailos_litellm.intent.linear import LinearHead
 
