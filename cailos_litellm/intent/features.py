@@ -205,10 +205,6 @@ def _to_wide(h: np.ndarray) -> np.ndarray:
     return ((h * _MIX) >> _SHIFT).astype(np.int64) & (_TERM_DIM - 1)
 
 
-def _to_bucket(h: np.ndarray) -> np.ndarray:
-    return _to_wide(h) & (HASH_DIM - 1)
-
-
 def _phrase_hash(phrase: str) -> int:
     """Exact hash of a term: `^word` = a first token, one token = unigram, more = the last bigram."""
     first = phrase.startswith("^")

@@ -2,15 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from cailos_litellm.intent.synth.generate import TEST_EVERY, generate, generate_eval_only
-from cailos_litellm.intent.synth.handwritten import (
-    HANDWRITTEN_EVAL_DIR,
-    MAINSTREAM_EVAL_DIR,
-    REGISTER_DIR,
-    REGISTER_EVAL_DIR,
-    load_handwritten,
-    parse_blocks,
-)
+from cailos_litellm.intent.synth.generate import _HAND_SETS, TEST_EVERY, generate, generate_eval_only
+from cailos_litellm.intent.synth.handwritten import REGISTER_DIR, load_handwritten, parse_blocks
 from cailos_litellm.types import TASK_CLASSES
 
 
@@ -26,10 +19,9 @@ def test_every_class_has_at_least_100_distinct_prompts(hand) -> None:
         assert len(texts) == len(prompts) >= 100, task
 
 
-def test_no_prompt_is_written_twice_across_classes_or_folders(hand) -> None:
+def test_no_prompt_is_written_twice_across_classes_or_folders() -> None:
     seen: dict = {}
-    folders = [hand, *(load_handwritten(d) for d in (REGISTER_DIR, HANDWRITTEN_EVAL_DIR, REGISTER_EVAL_DIR,
-                                                                 MAINSTREAM_EVAL_DIR))]
+    folders = [load_handwritten(folder) for folder, *_ in _HAND_SETS.values()]  # every folder, hand's included
     for task, prompts in [item for folder in folders for item in folder.items()]:
         for p in prompts:
             key = " ".join(p.messages[-1][1].lower().split())

@@ -25,14 +25,15 @@ from cailos_litellm.types import TASK_CLASSES
 __all__ = ["HANDWRITTEN_DIR", "HANDWRITTEN_EVAL_DIR", "MAINSTREAM_EVAL_DIR", "REGISTER_DIR", "REGISTER_EVAL_DIR",
            "HandPrompt", "load_handwritten", "parse_blocks"]
 
-HANDWRITTEN_DIR = Path(__file__).resolve().parents[1] / "data" / "handwritten"
+_DATA = Path(__file__).resolve().parents[1] / "data"
+HANDWRITTEN_DIR = _DATA / "handwritten"
 # typical requests in the chat-arena register (round 6), split like the hand-written ones
-REGISTER_DIR = Path(__file__).resolve().parents[1] / "data" / "register"
+REGISTER_DIR = _DATA / "register"
 # evaluation only (same format): training never reads these. Round 4's boundary cases, round 6's second batch
 # of register prompts on topics the first batch does not cover, and round 7's typical prompts on mainstream topics
-HANDWRITTEN_EVAL_DIR = Path(__file__).resolve().parents[1] / "data" / "handwritten_eval"
-REGISTER_EVAL_DIR = Path(__file__).resolve().parents[1] / "data" / "register_eval"
-MAINSTREAM_EVAL_DIR = Path(__file__).resolve().parents[1] / "data" / "mainstream_eval"
+HANDWRITTEN_EVAL_DIR = _DATA / "handwritten_eval"
+REGISTER_EVAL_DIR = _DATA / "register_eval"
+MAINSTREAM_EVAL_DIR = _DATA / "mainstream_eval"
 _ROLE_RE = re.compile(r"^@(system|user|assistant):[ ]?", re.MULTILINE)
 _TIERS = ("e", "m", "h")
 
