@@ -2,8 +2,8 @@
 
 Hashed word uni/bigrams, character 3/4-grams and the first/last words of the newest user message, plus
 structure (length, code fences, JSON, SQL keywords, questions, tools, images, turns, system prompt).
-Hashing runs as a handful of numpy operations over the UTF-8 bytes (a polynomial prefix hash, mod 2**64),
-so there is no Python loop per n-gram and the hashes are stable across processes.
+The n-gram hashes come from one compiled pass over the lowered UTF-8 bytes (`hashing.py`), stable across
+processes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
+from numba import njit
 
+from cailos_litellm.intent.hashing import MAX_BYTES, ngram_hashes
 from cailos_litellm.intent.lexicon import COLUMNS, term_lists
 
 __all__ = [
@@ -49,41 +51,12 @@ ASK_OFF = LEX_OFF + len(COLUMNS)
 STRUCT_NAMES += COLUMNS + tuple(f"ask_{c}" for c in COLUMNS)
 N_FEATURES = STRUCT_OFF + len(STRUCT_NAMES)
 
-_P = 0x100000001B3  # odd multiplier: invertible mod 2**64
-_P_INV = pow(_P, -1, 1 << 64)
 # long prompts are read as head + tail (lengths are of the whole prompt); a 4k-token prompt costs what a 1 KB one
 # does. In grouped CV 1 KB scored as well as 2 KB and 3 KB (task and complexity) and halves the cost of long prompts.
-_MAX_BYTES = 1024
 _HEAD, _TAIL = 704, 320
 _CHAR_HEAD, _CHAR_TAIL = 384, 128  # char n-grams matter for short prompts; bound their cost on long ones
 # where the ask itself usually is, around pasted code, tables or documents: the first and last tokens
 _ASK_FIRST, _ASK_LAST = 48, 32
-_MIX = np.uint64(0x9E3779B97F4A7C15)
-_M2 = np.uint64(0xC2B2AE3D27D4EB4F)
-_SHIFT = np.uint64(40)
-
-
-def _powers(base: int, n: int) -> np.ndarray:
-    """base**i mod 2**64 for i in 0..n, exactly (Python ints; float cumprod would overflow)."""
-    out, v, mask = [], 1, (1 << 64) - 1
-    for _ in range(n + 1):
-        out.append(v)
-        v = (v * base) & mask
-    return np.array(out, dtype=np.uint64)
-
-
-_POW = _powers(_P, _MAX_BYTES + 8)
-_POW_INV = _powers(_P_INV, _MAX_BYTES + 8)
-_SEED_BIGRAM, _SEED_C3, _SEED_C4 = np.uint64(0x51), np.uint64(0x33), np.uint64(0x44)
-_SEED_FIRST, _SEED_LAST = np.uint64(0xF1), np.uint64(0x1A)
-# byte classes as lookup tables: one gather per class instead of several boolean operations per request
-_WORDCHAR = np.zeros(256, dtype=np.int8)
-for _c in b"abcdefghijklmnopqrstuvwxyz0123456789_":
-    _WORDCHAR[_c] = 1
-_WORDCHAR[128:] = 1  # UTF-8 bytes of non-ASCII letters
-_PUNCT = np.ones(256, dtype=bool)  # every other non-space byte is a token of its own
-_PUNCT[_WORDCHAR == 1] = False
-_PUNCT[[9, 10, 11, 12, 13, 32]] = False
 _SQL_WORDS = (b"select ", b" from ", b" where ", b" join ", b"group by", b"order by", b"insert into",
               b"create table", b" having ", b"update ")
 _ERR_WORDS = (b"error", b"exception", b"traceback", b"failed", b"undefined", b"warning", b"cannot", b"panic")
@@ -178,45 +151,17 @@ def _lower_utf8(text: str) -> bytes:
 
 
 def _window(data: bytes) -> bytes:
-    return data if len(data) <= _MAX_BYTES else data[:_HEAD] + b" " + data[-(_TAIL - 1):]
+    return data if len(data) <= MAX_BYTES else data[:_HEAD] + b" " + data[-(_TAIL - 1):]
 
 
-def _tokens(b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(prefix hash, token hashes in order, word hashes) of a byte array."""
-    n = b.size
-    prefix = np.zeros(n + 1, dtype=np.uint64)
-    np.cumsum(b.astype(np.uint64) * _POW[:n], out=prefix[1:])
-    # words: maximal runs of word bytes, found on the word flags padded with a 0 at each end
-    w = np.zeros(n + 2, dtype=np.int8)
-    _WORDCHAR.take(b, out=w[1:-1])
-    starts, ends = np.flatnonzero(w[1:] > w[:-1]), np.flatnonzero(w[1:] < w[:-1])
-    word_h = (prefix[ends] - prefix[starts]) * _POW_INV[starts]
-    punct = np.flatnonzero(_PUNCT.take(b))
-    if punct.size:
-        pos = np.concatenate((starts, punct))
-        tok = np.concatenate((word_h, b[punct].astype(np.uint64) + np.uint64(0xABCDEF)))[np.argsort(pos, kind="stable")]
-    else:
-        tok = word_h
-    return prefix, tok, word_h
-
-
-def _to_wide(h: np.ndarray) -> np.ndarray:
-    """Wide buckets: their low bits are the feature buckets, all of them index the term prefilter."""
-    return ((h * _MIX) >> _SHIFT).astype(np.int64) & (_TERM_DIM - 1)
-
-
-def _phrase_hash(phrase: str) -> int:
-    """Exact hash of a term: `^word` = a first token, one token = unigram, more = the last bigram."""
+def _phrase_hash(phrase: str) -> tuple[int, int]:
+    """(exact hash, wide bucket) of a term: `^word` = a first token, one token = unigram, more = the last bigram."""
     first = phrase.startswith("^")
-    b = np.frombuffer(phrase.lstrip("^").lower().encode("utf-8"), dtype=np.uint8)
-    _, tok, _ = _tokens(b)
-    if first:
-        h = tok[:1] + _SEED_FIRST
-    elif tok.size == 1:
-        h = tok
-    else:
-        h = tok[-2:-1] * _M2 + tok[-1:] + _SEED_BIGRAM
-    return int(h[0])
+    low = np.frombuffer(phrase.lstrip("^").lower().encode("utf-8"), dtype=np.uint8)
+    h, wide, nt = ngram_hashes(_padded(low), _CHAR_HEAD, _CHAR_TAIL, _TERM_DIM)
+    # the hashes start with the tokens, then their bigrams, then the first tokens
+    i = 2 * nt - 1 if first else 0 if nt == 1 else 2 * nt - 2
+    return int(h[i]), int(wide[i])
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,50 +170,61 @@ class _TermTable:
     (about one word in twenty): a pasted table read as SQL. `maybe` is the cheap first pass, over wide buckets: a
     word of a long prompt passes it about one time in twenty."""
 
-    row: dict[int, int]  # term hash -> its row in `weights`
-    weights: np.ndarray  # float32 [terms, COLUMNS]: which columns a term counts for
+    keys: np.ndarray  # uint64 [terms], sorted: the term hashes
+    weights: np.ndarray  # float32 [terms, COLUMNS]: which columns each key counts for
     maybe: np.ndarray  # bool [_TERM_DIM]: a term hashes into this wide bucket
 
 
 @functools.cache
 def _term_table() -> _TermTable:
     pairs = [(_phrase_hash(p), c) for c, terms in enumerate(term_lists()) for p in terms]
-    row: dict[int, int] = {}
-    for h, _ in pairs:
-        row.setdefault(h, len(row))
-    m = np.zeros((len(row), len(COLUMNS)), dtype=np.float32)
-    for h, c in pairs:
-        m[row[h], c] = 1.0
+    keys = sorted({h for (h, _), _ in pairs})
+    row = {h: i for i, h in enumerate(keys)}
+    m = np.zeros((len(keys), len(COLUMNS)), dtype=np.float32)
     maybe = np.zeros(_TERM_DIM, dtype=bool)
-    maybe[_to_wide(np.array(list(row), dtype=np.uint64))] = True
-    return _TermTable(row=row, weights=m, maybe=maybe)
+    for (h, wide), c in pairs:
+        m[row[h], c] = 1.0
+        maybe[wide] = True
+    return _TermTable(keys=np.array(keys, dtype=np.uint64), weights=m, maybe=maybe)
 
 
 def _term_counts(words: np.ndarray, wide: np.ndarray, nt: int) -> tuple[np.ndarray, np.ndarray]:
     """(term-list counts per column, the same among the first and last tokens only) of `words`: the hashes of
     `nt` tokens, their bigrams, then the first tokens, with `wide` their wide buckets."""
     table = _term_table()
-    cand = np.flatnonzero(table.maybe.take(wide))
     # pasted material sits between the first and last tokens, and between the bigrams that start there (a short
     # prompt is all ask: empty ranges)
     lo1 = hi1 = lo2 = hi2 = 0
     if nt > _ASK_FIRST + _ASK_LAST:
         lo1, hi1, lo2, hi2 = _ASK_FIRST, nt - _ASK_LAST, nt + _ASK_FIRST - 1, 2 * nt - _ASK_LAST
-    # a few dozen candidates at most: a dict lookup each beats a dozen numpy calls
-    get = table.row.get
-    every, ask = [], []
-    for p, h in zip(cand.tolist(), words.take(cand).tolist()):
-        r = get(h)
-        if r is not None:
-            every.append(r)
-            if not (lo1 <= p < hi1 or lo2 <= p < hi2):
-                ask.append(r)
-    return table.weights.take(every, axis=0).sum(axis=0), table.weights.take(ask, axis=0).sum(axis=0)
+    return _term_hits(words, wide, table.maybe, table.keys, table.weights, lo1, hi1, lo2, hi2)
+
+
+@njit(cache=True, nogil=True)
+def _term_hits(words: np.ndarray, wide: np.ndarray, maybe: np.ndarray, keys: np.ndarray, weights: np.ndarray,
+               lo1: int, hi1: int, lo2: int, hi2: int) -> tuple[np.ndarray, np.ndarray]:
+    every = np.zeros(weights.shape[1], np.float32)
+    ask = np.zeros(weights.shape[1], np.float32)
+    for p in range(words.size):
+        if not maybe[wide[p]]:
+            continue
+        i = np.searchsorted(keys, words[p])
+        if i == keys.size or keys[i] != words[p]:
+            continue
+        every += weights[i]
+        if not (lo1 <= p < hi1 or lo2 <= p < hi2):
+            ask += weights[i]
+    return every, ask
+
+
+def _padded(b: np.ndarray) -> np.ndarray:
+    """At least 4 bytes (spaces added): every string has a char 4-gram."""
+    return b if b.size >= 4 else np.concatenate((b, np.full(4 - b.size, 32, dtype=np.uint8)))
 
 
 def _view(text: str) -> str:
     """Head + tail of a long prompt, cut before lowering or encoding: a 4k-token prompt is never copied whole."""
-    return text if len(text) <= _MAX_BYTES else text[:_HEAD] + "\n" + text[-_TAIL:]
+    return text if len(text) <= MAX_BYTES else text[:_HEAD] + "\n" + text[-_TAIL:]
 
 
 def hashed_ngrams(text: str) -> np.ndarray:
@@ -279,25 +235,8 @@ def hashed_ngrams(text: str) -> np.ndarray:
 def _ngrams(low: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(`hashed_ngrams` of an already cut and lowered view, its term-list counts, the same among the first and
     last tokens only: where the ask usually is, around pasted code, tables or documents)."""
-    b = np.frombuffer(_window(low), dtype=np.uint8)
-    n = b.size
-    if n < 4:
-        b = np.concatenate((b, np.full(4 - n, 32, dtype=np.uint8)))
-        n = 4
-    prefix, tok, word_h = _tokens(b)
-    inv = _POW_INV[:n]
-    if n > _CHAR_HEAD + _CHAR_TAIL:
-        sel = np.concatenate((np.arange(_CHAR_HEAD), np.arange(n - _CHAR_TAIL, n - 3)))
-        c3 = (prefix[sel + 3] - prefix[sel]) * inv[sel] + _SEED_C3
-        c4 = (prefix[sel + 4] - prefix[sel]) * inv[sel] + _SEED_C4
-    else:
-        c3 = (prefix[3:] - prefix[:-3]) * inv[: n - 2] + _SEED_C3
-        c4 = (prefix[4:] - prefix[:-4]) * inv[: n - 3] + _SEED_C4
-    nt = tok.size
-    bigram = tok[:-1] * _M2 + tok[1:] + _SEED_BIGRAM
-    # word n-grams first: terms are written in them
-    h = np.concatenate((tok, bigram, tok[:4] + _SEED_FIRST, c3, c4, word_h[-12:] + _SEED_LAST))
-    wide = _to_wide(h)
+    # word n-grams come first in the hashes: terms are written in them; a wide bucket's low bits are the column
+    h, wide, nt = ngram_hashes(_padded(np.frombuffer(_window(low), dtype=np.uint8)), _CHAR_HEAD, _CHAR_TAIL, _TERM_DIM)
     cols = wide & (HASH_DIM - 1)
     nw = 2 * nt - 1 + min(nt, 4) if nt else 0
     terms, ask_terms = _term_counts(h[:nw], wide[:nw], nt)
@@ -362,11 +301,19 @@ def dense_features_and_buckets(rt: RequestText) -> tuple[np.ndarray, np.ndarray]
     t = _view(rt.main)
     low = _lower_utf8(t)
     grams, terms, ask_terms = _ngrams(low)
-    x = np.bincount(grams, minlength=N_FEATURES).astype(np.float32)
+    x = _counts(grams, N_FEATURES)
     x[STRUCT_OFF:LEX_OFF] = _structure(rt, t, low)
     x[LEX_OFF:ASK_OFF] = terms
     x[ASK_OFF:] = ask_terms
     return x, grams
+
+
+@njit(cache=True, nogil=True)
+def _counts(columns: np.ndarray, size: int) -> np.ndarray:
+    x = np.zeros(size, np.float32)
+    for c in columns:
+        x[c] += 1
+    return x
 
 
 def features_of_text(rt: RequestText) -> FeatureVector:

@@ -1,22 +1,23 @@
-"""Intent stage, step 2: a numpy evaluator for LightGBM forests (all heads in one pass).
+"""Intent stage, step 2: an evaluator for LightGBM forests (all heads in one pass).
 
 LightGBM's own `predict` costs far more than the trees themselves on a single row; the trees are exported
-once at training time into flat arrays and evaluated level by level over every tree at once.
+once at training time into flat arrays and walked by one compiled loop (numba).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numba import njit
 
 __all__ = ["Forest", "forest_from_lightgbm"]
 
 
 @dataclass(frozen=True)
 class Forest:
-    """Flat trees. Leaves point to themselves, so `depth` steps from the roots land every tree on a leaf."""
+    """Flat trees. A leaf has threshold +inf and points to itself; `depth` is the deepest leaf's."""
 
     feature: np.ndarray  # int32 [nodes]
     threshold: np.ndarray  # float32 [nodes]; +inf at leaves
@@ -27,32 +28,11 @@ class Forest:
     output: np.ndarray  # int32 [trees]: which output slot a tree adds to
     n_outputs: int
     depth: int
-    _split: np.ndarray = field(init=False, repr=False)  # int32 [nodes, 2]: feature, threshold bits
-    _child: np.ndarray = field(init=False, repr=False)  # int32 [2 * nodes]: left, right interleaved
-    _root_split: tuple[np.ndarray, np.ndarray, np.ndarray] = field(init=False, repr=False)  # fixed first step
-
-    def __post_init__(self) -> None:
-        # a node's split in one 8-byte row: one cache line per node visited instead of one per array
-        split = np.empty((self.feature.size, 2), dtype=np.int32)
-        split[:, 0] = self.feature
-        split[:, 1] = self.threshold.astype(np.float32).view(np.int32)
-        child = np.stack((self.left, self.right), axis=1).reshape(-1).astype(np.int32)
-        object.__setattr__(self, "_split", split)
-        object.__setattr__(self, "_child", child)
-        # every request starts at the roots: their features, thresholds and child slots are known in advance (a
-        # root that is a leaf steps to itself, as every leaf does)
-        object.__setattr__(self, "_root_split", (self.feature[self.roots], self.threshold[self.roots],
-                                                 2 * self.roots))
 
     def raw(self, x: np.ndarray) -> np.ndarray:
         """Raw scores per output slot for one dense row."""
-        split, child = self._split, self._child
-        feature, threshold, slots = self._root_split
-        node = child.take(slots + (x.take(feature) > threshold))
-        for _ in range(self.depth - 1):  # ndarray.take: the cheapest gather for one row
-            s = split.take(node, axis=0)
-            node = child.take(2 * node + (x.take(s[:, 0]) > s[:, 1].view(np.float32)))
-        return np.bincount(self.output, weights=self.value.take(node), minlength=self.n_outputs)
+        return _walk(x, self.feature, self.threshold, self.left, self.right, self.value, self.roots, self.output,
+                     self.n_outputs)
 
     def contributions(self, x: np.ndarray, slot: int) -> dict[int, float]:
         """Per-feature contribution to one output slot (Saabas: value change along each decision path)."""
@@ -76,6 +56,18 @@ class Forest:
         n_outputs, depth = (int(v) for v in a["meta"])
         return cls(feature=a["feature"], threshold=a["threshold"], left=a["left"], right=a["right"],
                    value=a["value"], roots=a["roots"], output=a["output"], n_outputs=n_outputs, depth=depth)
+
+
+@njit(cache=True, nogil=True)
+def _walk(x: np.ndarray, feature: np.ndarray, threshold: np.ndarray, left: np.ndarray, right: np.ndarray,
+          value: np.ndarray, roots: np.ndarray, output: np.ndarray, n_outputs: int) -> np.ndarray:
+    out = np.zeros(n_outputs, np.float64)
+    for t in range(roots.size):
+        node = roots[t]
+        while threshold[node] != np.inf:
+            node = right[node] if x[feature[node]] > threshold[node] else left[node]
+        out[output[t]] += value[node]
+    return out
 
 
 def forest_from_lightgbm(dumps: list[tuple[dict[str, Any], int]]) -> Forest:

@@ -145,3 +145,17 @@ def test_term_lists_are_clean() -> None:
 def test_request_phrases_count_per_class() -> None:
     s = _struct([{"role": "user", "content": "tl;dr of this thread please, key takeaways only"}])
     assert s["phrase_summarization"] >= 2 and s["phrase_sql"] == 0
+
+
+def test_hashes_equal_those_the_shipped_model_was_trained_on() -> None:
+    """Values from the numpy hashing that trained the bundle, before the compiled one replaced it: a change here
+    means every feature moved and the model must be retrained."""
+    import zlib
+
+    short = hashed_ngrams("Write a Python function that parses JSON")
+    assert short.size == 99 and short[:8].tolist() == [8801, 1311, 7928, 12665, 15940, 418, 6288, 12933]
+    long = hashed_ngrams(" ".join(f"Wörd{i}, x=y;" for i in range(400)))  # head + tail window, char n-gram cut
+    assert long.size == 1905 and zlib.crc32(long.astype("<i8").tobytes()) == 3704805738
+    x = dense_features(request_text([{"role": "user",
+                                      "content": "Please translate this SQL query into French: SELECT a FROM t"}]))
+    assert zlib.crc32(x.astype("<f4").tobytes()) == 3843468002  # n-grams, structure and term counts
