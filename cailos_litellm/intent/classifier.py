@@ -66,6 +66,13 @@ class IntentClassifier:
         self.strategies: tuple[str, ...] = tuple(meta["strategies"])
         if linear.weight.shape[1] != 2 * len(self.tasks):
             raise ConfigError("intent model predates the topic-blind linear view; run `cailos classifier train`")
+        if linear.weight.shape[0] != N_FEATURES + 1:
+            raise ConfigError(f"intent model's linear head has {linear.weight.shape[0]} rows, the features "
+                              f"{N_FEATURES} + bias; run `cailos classifier train`")
+        try:
+            forest.check(N_FEATURES + len(self.tasks))
+        except ValueError as exc:
+            raise ConfigError(f"intent model's trees are damaged ({exc}); run `cailos classifier train`") from exc
         self._task_slots = slice(*meta["slots"]["task"])
         self._strategy_slots = slice(*meta["slots"]["strategy"])
         self._complexity_slot = int(meta["slots"]["complexity"][0])

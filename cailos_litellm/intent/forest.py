@@ -29,10 +29,24 @@ class Forest:
     n_outputs: int
     depth: int
 
+    def check(self, width: int) -> None:
+        """Raise ValueError unless every split reads a column of a `width`-wide row and every index stays in the
+        node arrays: the compiled walk does not check bounds."""
+        n = self.feature.size
+        if n and (self.feature.min() < 0 or self.feature.max() >= width):
+            raise ValueError(f"a split reads column {int(self.feature.max())} of a {width}-wide row")
+        for name in ("left", "right", "roots"):
+            a = getattr(self, name)
+            if a.size and (a.min() < 0 or a.max() >= n):
+                raise ValueError(f"{name} points outside the {n} nodes")
+        out = self.output
+        if out.size != self.roots.size or (out.size and (out.min() < 0 or out.max() >= self.n_outputs)):
+            raise ValueError("tree outputs do not match the output slots")
+
     def raw(self, x: np.ndarray) -> np.ndarray:
         """Raw scores per output slot for one dense row."""
         return _walk(x, self.feature, self.threshold, self.left, self.right, self.value, self.roots, self.output,
-                     self.n_outputs)
+                     self.n_outputs, self.depth)
 
     def contributions(self, x: np.ndarray, slot: int) -> dict[int, float]:
         """Per-feature contribution to one output slot (Saabas: value change along each decision path)."""
@@ -60,11 +74,13 @@ class Forest:
 
 @njit(cache=True, nogil=True)
 def _walk(x: np.ndarray, feature: np.ndarray, threshold: np.ndarray, left: np.ndarray, right: np.ndarray,
-          value: np.ndarray, roots: np.ndarray, output: np.ndarray, n_outputs: int) -> np.ndarray:
+          value: np.ndarray, roots: np.ndarray, output: np.ndarray, n_outputs: int, depth: int) -> np.ndarray:
     out = np.zeros(n_outputs, np.float64)
     for t in range(roots.size):
         node = roots[t]
-        while threshold[node] != np.inf:
+        for _ in range(depth):  # at most `depth` steps, even on a damaged bundle
+            if threshold[node] == np.inf:
+                break
             node = right[node] if x[feature[node]] > threshold[node] else left[node]
         out[output[t]] += value[node]
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["MAX_BYTES", "ngram_hashes", "tokens"]
+__all__ = ["MAX_BYTES", "ngram_hashes"]
 
 MAX_BYTES = 1024  # the longest byte string hashed (see features._window)
 _P = 0x100000001B3  # odd multiplier: invertible mod 2**64
@@ -61,7 +61,7 @@ def _span(prefix: np.ndarray, start: int, end: int) -> np.uint64:
 
 
 @njit(cache=True, nogil=True)
-def tokens(b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _tokens(b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(prefix hash, token hashes in order, word hashes) of lower-cased UTF-8 bytes (at most MAX_BYTES + 8).
     Tokens are words (maximal runs of word bytes) and single punctuation bytes."""
     n = b.size
@@ -95,7 +95,9 @@ def ngram_hashes(b: np.ndarray, char_head: int, char_tail: int,
     order: tokens, token bigrams, the first 4 tokens, char 3-grams, char 4-grams, the last 12 words. Char n-grams
     start in the first `char_head` bytes and the last `char_tail` of a longer string only."""
     n = b.size
-    prefix, tok, words = tokens(b)
+    if n < 4 or n > MAX_BYTES + 8:  # compiled code does not check bounds: refuse what the tables do not cover
+        raise ValueError("ngram_hashes takes 4 to MAX_BYTES + 8 bytes")
+    prefix, tok, words = _tokens(b)
     nt, nw = tok.size, words.size
     short = n <= char_head + char_tail
     if short:

@@ -83,7 +83,7 @@ def test_missing_model_is_a_config_error(tmp_path) -> None:
 
 
 def test_forest_matches_a_fresh_walk(clf: IntentClassifier) -> None:
-    """The vectorised evaluator agrees with walking each tree one node at a time."""
+    """The compiled walk agrees with walking each tree one node at a time in Python."""
     import numpy as np
 
     from cailos_litellm.intent.features import dense_features, request_text
@@ -213,6 +213,37 @@ def test_a_bundle_without_the_topic_blind_view_is_refused(clf: IntentClassifier)
     old = LinearHead(weight=clf.linear.weight[:, :len(clf.tasks)])
     with pytest.raises(ConfigError, match="cailos classifier train"):
         IntentClassifier(clf.forest, old, clf.meta)
+
+
+@pytest.mark.parametrize("damage", ["split past the row", "child past the nodes", "cycle"])
+def test_damaged_trees_are_refused_or_bounded(clf: IntentClassifier, damage: str) -> None:
+    """The compiled walk does not check bounds: a damaged bundle is refused at load, and a cycle (which passes
+    that check) still ends after `depth` steps."""
+    from cailos_litellm.errors import ConfigError
+
+    f = clf.forest
+    split = int(np.flatnonzero(f.threshold != np.inf)[0])
+    feature, left = f.feature.copy(), f.left.copy()
+    if damage == "split past the row":
+        feature[split] = 10 ** 6
+    elif damage == "child past the nodes":
+        left[split] = f.feature.size
+    else:
+        left[split] = split
+    broken = dataclasses.replace(f, feature=feature, left=left)
+    if damage == "cycle":
+        x, _ = clf.forest_input(np.zeros(clf.linear.weight.shape[0] - 1, dtype=np.float32))
+        assert np.isfinite(broken.raw(x)).all()
+        return
+    with pytest.raises(ConfigError, match="damaged"):
+        IntentClassifier(broken, clf.linear, clf.meta)
+
+
+def test_hashing_refuses_what_its_tables_do_not_cover() -> None:
+    from cailos_litellm.intent.hashing import MAX_BYTES, ngram_hashes
+
+    with pytest.raises(ValueError, match="MAX_BYTES"):
+        ngram_hashes(np.full(MAX_BYTES + 9, 97, dtype=np.uint8), 384, 128, 1 << 17)
 
 
 def _nodes_of(forest, slot: int) -> list[int]:
