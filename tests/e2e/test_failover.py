@@ -75,7 +75,9 @@ def test_failover_answers_from_the_next_endpoint(fo, sandbox, fault):
     assert got.status == 200, got.text
     assert got.endpoint == SECOND  # the header names the endpoint that served
     assert "invoice total" in got.text
-    assert seen.count(LLAMA, "local") == primary_attempts  # one try, no same-deployment retry
+    # one try, no same-deployment retry; on failure, say what the chain was and what the sandbox received
+    assert seen.count(LLAMA, "local") == primary_attempts, (
+        got.headers.get("x-cailos-fallbacks"), [(r["model"], r["lane"]) for r in seen.seen()])
     assert seen.count(SECOND, "openai") == 1
     # No back-off and no Retry-After sleep before moving on; a hang costs the (test) timeout of 1 s and no more.
     assert got.elapsed_s < (2.5 if fault == "timeout_hang" else 1.0)
