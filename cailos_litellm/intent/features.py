@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 from numba import njit
 
-from cailos_litellm.intent.hashing import MAX_BYTES, ngram_hashes
+from cailos_litellm.intent.hashing import MAX_BYTES, ngram_hashes, word_grams
 from cailos_litellm.intent.lexicon import COLUMNS, term_lists
 
 __all__ = [
@@ -238,7 +238,7 @@ def _ngrams(low: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     # word n-grams come first in the hashes: terms are written in them; a wide bucket's low bits are the column
     h, wide, nt = ngram_hashes(_padded(np.frombuffer(_window(low), dtype=np.uint8)), _CHAR_HEAD, _CHAR_TAIL, _TERM_DIM)
     cols = wide & (HASH_DIM - 1)
-    nw = 2 * nt - 1 + min(nt, 4) if nt else 0
+    nw = word_grams(nt)
     terms, ask_terms = _term_counts(h[:nw], wide[:nw], nt)
     return cols, terms, ask_terms
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["MAX_BYTES", "ngram_hashes"]
+__all__ = ["MAX_BYTES", "ngram_hashes", "word_grams"]
 
 MAX_BYTES = 1024  # the longest byte string hashed (see features._window)
 _P = 0x100000001B3  # odd multiplier: invertible mod 2**64
@@ -86,6 +86,12 @@ def _tokens(b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
                 nt += 1
             i += 1
     return prefix, tok[:nt], words[:nw]
+
+
+def word_grams(nt: int) -> int:
+    """How many of `ngram_hashes`' first hashes are word n-grams (tokens, their bigrams, the first tokens), for
+    `nt` tokens."""
+    return 2 * nt - 1 + min(nt, _FIRST) if nt else 0
 
 
 @njit(cache=True, nogil=True)
