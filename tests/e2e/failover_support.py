@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,7 @@ __all__ = [
     "Call",
     "Counter",
     "call",
+    "decision_record",
     "failover_config",
     "failover_env",
     "reset_state",
@@ -86,6 +88,23 @@ def wait_breaker_closed(state_url: str, deployment_id: str, timeout_s: float = 3
         while BreakerState.decode(store.get(key("breaker", deployment_id))).state != "closed":
             assert time.monotonic() < deadline, f"breaker {deployment_id} still not closed after {timeout_s}s"
             time.sleep(0.02)
+
+
+def decision_record(state_url: str, decision_id: str | None, timeout_s: float = 1.0) -> dict[str, Any] | None:
+    """The proxy's logged decision (chain, trace, scores; no prompt text), for an assertion message. It lands
+    within WRITE_BEHIND_S of the request."""
+    from cailos_litellm.state import key
+
+    if not decision_id:
+        return None
+    with redis.Redis.from_url(state_url, decode_responses=True) as store:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            for raw in store.lrange(key("decisions"), 0, -1):
+                if f'"id":"{decision_id}"' in raw:
+                    return json.loads(raw)
+            time.sleep(0.05)
+    return None
 
 
 def state_db_url(redis_server_url: str) -> str:

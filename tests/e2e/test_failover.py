@@ -13,7 +13,7 @@ import pytest
 
 from cailos_litellm.launch import run_proxy
 
-from .failover_support import (CLASSIFY, COOLOFF_S, LLAMA, LOCAL_KEY, TRUST, Counter, call,
+from .failover_support import (CLASSIFY, COOLOFF_S, LLAMA, LOCAL_KEY, TRUST, Counter, call, decision_record,
                                failover_config, failover_env, reset_state, sdk, state_db_url,
                                wait_breaker_closed)
 
@@ -43,12 +43,14 @@ def fo(fo_proxy, sandbox, state_url):
     reset_state(state_url)
 
 
-def test_chain_under_test(fo, sandbox):
+def test_chain_under_test(fo, sandbox, state_url):
     """The premise of the failover tests: this prompt's chain starts llama (lane local), then gpt-4.1-nano."""
     seen = Counter(sandbox.control)
     ok = call(fo)
     assert ok.status == 200 and ok.endpoint == PRIMARY
     assert ok.headers["x-cailos-fallbacks"].split(",")[0] == SECOND
+    logged = decision_record(state_url, ok.headers["x-cailos-decision-id"])  # what a failure message shows
+    assert logged is not None and logged["chain"][:2] == [PRIMARY, SECOND] and logged["strategy"] == "cost"
     assert [(r["model"], r["lane"]) for r in seen.seen()] == [(LLAMA, "local")]
 
 
@@ -62,7 +64,7 @@ FAULTS = {
 
 
 @pytest.mark.parametrize("fault", list(FAULTS))
-def test_failover_answers_from_the_next_endpoint(fo, sandbox, fault):
+def test_failover_answers_from_the_next_endpoint(fo, sandbox, state_url, fault):
     inject, primary_attempts = FAULTS[fault]
     seen = Counter(sandbox.control)
     inject(sandbox.control)
@@ -75,9 +77,10 @@ def test_failover_answers_from_the_next_endpoint(fo, sandbox, fault):
     assert got.status == 200, got.text
     assert got.endpoint == SECOND  # the header names the endpoint that served
     assert "invoice total" in got.text
-    # one try, no same-deployment retry; on failure, say what the chain was and what the sandbox received
+    # one try, no same-deployment retry; on failure, show the proxy's decision and what the sandbox received
     assert seen.count(LLAMA, "local") == primary_attempts, (
-        got.headers.get("x-cailos-fallbacks"), [(r["model"], r["lane"]) for r in seen.seen()])
+        decision_record(state_url, got.headers.get("x-cailos-decision-id")),
+        [(r["model"], r["lane"], r["status"]) for r in seen.seen()])
     assert seen.count(SECOND, "openai") == 1
     # No back-off and no Retry-After sleep before moving on; a hang costs the (test) timeout of 1 s and no more.
     assert got.elapsed_s < (2.5 if fault == "timeout_hang" else 1.0)
