@@ -29,6 +29,7 @@ __all__ = [
     "failover_config",
     "failover_env",
     "reset_state",
+    "settle_outcomes",
     "wait_breaker_closed",
     "sdk",
     "state_db_url",
@@ -64,10 +65,31 @@ def _trust_by_upstream() -> dict[tuple[str, str], int]:
 TRUST = _trust_by_upstream()
 
 
-def reset_state(state_url: str) -> None:
-    """Empty the shared state under running proxies: flush until nothing lands any more (a proxy's last outcomes
-    arrive up to WRITE_BEHIND_S after the hooks run, and the hooks run after the response), then wait out any
-    ranking snapshot from before the flush."""
+def settle_outcomes(state_url: str, control: Any, timeout_s: float = 5.0) -> None:
+    """Wait until every attempt the sandbox answered with 200 has its success sample in the store.
+
+    LiteLLM runs the success hook from its logging worker after the response, so on a loaded machine a sample can
+    land after the next test has begun. Once, gpt-4.1-nano's late sample gave it a measured latency and it
+    outranked llama, whose latency is then its tier prior (900 ms) against a few ms."""
+    from cailos_litellm.state import key
+
+    served = sum(1 for r in control.requests() if r["status"] == 200)
+    prefix = key("win", "x")[:-1]
+    with redis.Redis.from_url(state_url, decode_responses=True) as store:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            recorded = sum(int(v) for k in store.scan_iter(match=prefix + "*")
+                           for f, v in store.hgetall(k).items() if f.endswith("|ok"))
+            if recorded >= served:
+                return
+            time.sleep(0.02)
+
+
+def reset_state(state_url: str, control: Any) -> None:
+    """Clear the sandbox's log and faults, and empty the shared state under running proxies: flush until nothing
+    lands any more (failure samples arrive up to WRITE_BEHIND_S after the attempt), then wait out any ranking
+    snapshot from before the flush. After a test, call `settle_outcomes` first."""
+    control.reset()
     with redis.Redis.from_url(state_url) as store:
         deadline = time.monotonic() + 5
         while True:

@@ -14,7 +14,7 @@ import pytest
 from cailos_litellm.launch import run_proxy
 
 from .failover_support import (CLASSIFY, COOLOFF_S, LLAMA, LOCAL_KEY, TRUST, Counter, call, decision_record,
-                               failover_config, failover_env, reset_state, sdk, state_db_url,
+                               failover_config, failover_env, reset_state, sdk, settle_outcomes, state_db_url,
                                wait_breaker_closed)
 
 pytestmark = pytest.mark.e2e
@@ -36,11 +36,10 @@ def fo_proxy(sandbox, state_url, tmp_path_factory):
 @pytest.fixture
 def fo(fo_proxy, sandbox, state_url):
     """A clean sandbox and empty shared state (closed breakers, no windows) for each test."""
-    sandbox.control.reset()
-    reset_state(state_url)
+    reset_state(state_url, sandbox.control)
     yield sdk(fo_proxy)
-    sandbox.control.reset()
-    reset_state(state_url)
+    settle_outcomes(state_url, sandbox.control)
+    reset_state(state_url, sandbox.control)
 
 
 def test_chain_under_test(fo, sandbox, state_url):

@@ -13,7 +13,7 @@ from cailos_litellm.cli import main as cli
 from cailos_litellm.launch import run_proxy
 
 from .failover_support import (COOLOFF_S, LLAMA, Counter, call, failover_config, failover_env,
-                               reset_state, sdk, state_db_url, wait_breaker_closed)
+                               reset_state, sdk, settle_outcomes, state_db_url, wait_breaker_closed)
 
 pytestmark = pytest.mark.e2e
 
@@ -33,11 +33,10 @@ def pair(sandbox, state_url, tmp_path_factory):
 
 @pytest.fixture
 def clean(sandbox, state_url):
-    sandbox.control.reset()
-    reset_state(state_url)
+    reset_state(state_url, sandbox.control)
     yield sandbox.control
-    sandbox.control.reset()
-    reset_state(state_url)
+    settle_outcomes(state_url, sandbox.control)
+    reset_state(state_url, sandbox.control)
 
 
 def test_breaker_opened_through_one_instance_keeps_the_other_away(pair, clean, state_url):
