@@ -76,6 +76,9 @@ class IntentClassifier:
         self._task_slots = slice(*meta["slots"]["task"])
         self._strategy_slots = slice(*meta["slots"]["strategy"])
         self._complexity_slot = int(meta["slots"]["complexity"][0])
+        # The taxonomy's vision class has images as its input: without one, a deictic "what is this" is a text
+        # follow-up, whatever its words suggest.
+        self._vision = self.tasks.index("vision") if "vision" in self.tasks else None
         self._names: dict[int, str] = {int(k): v for k, v in meta.get("feature_names", {}).items()}
         self.classify([{"role": "user", "content": "warm up"}])  # builds the cue table now, not on request 1
 
@@ -103,7 +106,10 @@ class IntentClassifier:
         x, grams = dense_features_and_buckets(rt)
         row, linear = self.forest_input(x, grams)
         raw = self.forest.raw(row)
-        p = task_p(raw[self._task_slots] + linear)
+        logits = raw[self._task_slots] + linear
+        if self._vision is not None and rt.n_images == 0:
+            logits[self._vision] = -np.inf
+        p = task_p(logits)
         k = int(p.argmax())
         complexity = 1.0 / (1.0 + math.exp(-float(raw[self._complexity_slot])))
         if self._strategy_slots.stop > self._strategy_slots.start:

@@ -254,3 +254,14 @@ def _nodes_of(forest, slot: int) -> list[int]:
         if np.isfinite(forest.threshold[n]):
             stack += [int(forest.left[n]), int(forest.right[n])]
     return out
+
+
+@pytest.mark.parametrize("text", ["describe this", "what is this", "read this", "fix this"])
+def test_vision_needs_an_image(clf: IntentClassifier, text: str) -> None:
+    """The taxonomy's vision class has images as its input: short deictic prompts read as vision by their words
+    alone, and without an image they are text follow-ups."""
+    alone = clf.classify([{"role": "user", "content": text}])
+    assert alone.task != "vision" and 0.0 < alone.task_confidence <= 1.0
+    image = {"type": "image_url", "image_url": {"url": "https://x.example/a.png"}}
+    with_image = clf.classify([{"role": "user", "content": [{"type": "text", "text": text}, image]}])
+    assert with_image.task == "vision"
