@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,13 +69,15 @@ TRUST = _trust_by_upstream()
 def settle_outcomes(state_url: str, control: Any, timeout_s: float = 5.0) -> None:
     """Wait until every attempt the sandbox answered with 200 has its success sample in the store.
 
-    LiteLLM runs the success hook from its logging worker after the response, so on a loaded machine a sample can
-    land after the next test has begun. Once, gpt-4.1-nano's late sample gave it a measured latency and it
-    outranked llama, whose latency is then its tier prior (900 ms) against a few ms."""
+    LiteLLM runs the success hook from its logging worker after the response, so on a loaded machine a sample could
+    land after the next test has begun, and one is enough to reorder a chain: a late gpt-4.1-nano sample gives it a
+    measured latency of a few ms against llama's unmeasured tier prior (900 ms), and `auto:cost` then starts at
+    nano (the likely cause of a rare full-suite failure that saw no attempt at llama). Warns if they never land."""
     from cailos_litellm.state import key
 
     served = sum(1 for r in control.requests() if r["status"] == 200)
     prefix = key("win", "x")[:-1]
+    recorded = 0
     with redis.Redis.from_url(state_url, decode_responses=True) as store:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
@@ -83,6 +86,8 @@ def settle_outcomes(state_url: str, control: Any, timeout_s: float = 5.0) -> Non
             if recorded >= served:
                 return
             time.sleep(0.02)
+    warnings.warn(f"{recorded} success samples in the store after {timeout_s:g} s for {served} answers the sandbox "
+                  "served: the next test may start from a stale ranking", stacklevel=2)
 
 
 def reset_state(state_url: str, control: Any) -> None:
