@@ -27,25 +27,12 @@ import numpy as np
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
 
-def task_cv_rows():  # noqa: ANN201 - bench helper
-    from cailos_litellm.intent import train as T
-    from cailos_litellm.intent.datasets import load_arena_hard, load_routerarena
-    from cailos_litellm.intent.features import extract
-    from cailos_litellm.intent.synth.generate import generate
-
-    train_ex = [e for e in generate() if e.split == "train"]
-    syn_fv = [extract(e.messages, e.tools, e.stream) for e in train_ex]
-    pairs = load_routerarena()
-    pair_fv, _ = T.complexity_rows(pairs)
-    arena = load_arena_hard()
-    return T.task_rows(train_ex, syn_fv, pairs, pair_fv, arena), train_ex, pairs, arena
-
-
 def texts(out: str, head_tail: int) -> None:
+    from bench.cv_intent_task import cv_rows
     from cailos_litellm.intent import train as T
     from cailos_litellm.intent.features import request_text
 
-    rows, train_ex, pairs, arena = task_cv_rows()
+    rows, train_ex, pairs, arena = cv_rows()
     found = [request_text(e.messages, e.tools, e.stream).main for e in train_ex]
     found += [r.prompt for r in pairs if T.routerarena_task(r.source)]
     found += [request_text(r.messages).main for r in arena if T.arena_split(r.group) == "train"]
@@ -77,8 +64,7 @@ def embed(src: str, out: str) -> None:
 def cv(src: str, view: str, scale: float) -> None:
     import scipy.sparse as sp
 
-    from bench.bench_intent_quality import macro_f1
-    from bench.cv_intent_task import FOLDS, PARTS, weights
+    from bench.cv_intent_task import FOLDS, cv_rows, report, weights
     from cailos_litellm.intent import linear as L
     from cailos_litellm.intent import train as T
     from cailos_litellm.intent.features import N_FEATURES
@@ -97,7 +83,7 @@ def cv(src: str, view: str, scale: float) -> None:
         return sp.hstack([base_design(x[:, :N_FEATURES]), extra]).tocsr()
 
     L.design_matrix = T.design_matrix = design
-    rows = task_cv_rows()[0]
+    rows = cv_rows()[0]
     if emb.shape[0] != len(rows.y):
         raise SystemExit(f"{emb.shape[0]} embeddings for {len(rows.y)} task rows: rerun `texts` and `embed`")
     x = sp.hstack([T.matrix(rows.fvs), sp.csr_matrix(emb)]).tocsr()
@@ -115,14 +101,8 @@ def cv(src: str, view: str, scale: float) -> None:
             raw = design(x[te]) @ lin.weight
         pred[te] = raw.argmax(axis=1)
         print(f"fold {f + 1}/{FOLDS} done", file=sys.stderr)
-    cells = []
-    for part, name in PARTS:
-        idx = [i for i, p in enumerate(rows.part) if p == part]
-        yt, yp = [TASK_CLASSES[y[i]] for i in idx], [TASK_CLASSES[pred[i]] for i in idx]
-        f1, acc = macro_f1(yt, yp)[0], float(np.mean([a == b for a, b in zip(yt, yp)]))
-        cells.append(f"{f1:.3f} / {acc:.3f}")
-        print(f"{name:<20} n={len(idx):>5}  macro-F1={f1:.3f}  accuracy={acc:.3f}")
-    print(f"view={view} scale={scale} | " + " | ".join(cells) + " |")
+    print(f"view={view} scale={scale}")
+    print(report(rows, y, pred))
 
 
 def main() -> int:

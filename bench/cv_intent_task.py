@@ -66,11 +66,7 @@ def main() -> int:
         else:
             (knobs if k in knobs else params)[k] = _value(v)
 
-    train_ex = [e for e in generate() if e.split == "train"]
-    syn_fv = [extract(e.messages, e.tools, e.stream) for e in train_ex]
-    pairs = load_routerarena()
-    pair_fv, _ = T.complexity_rows(pairs)
-    rows = T.task_rows(train_ex, syn_fv, pairs, pair_fv, load_arena_hard())
+    rows = cv_rows()[0]
     x = T.matrix(rows.fvs)
     y = np.asarray(rows.y)
     w = weights(rows, **knobs)
@@ -83,7 +79,24 @@ def main() -> int:
         pred[te] = raw.argmax(axis=1)
 
     print(f"settings: {knobs} {params} seed={seed}")
-    cells = []
+    print(report(rows, y, pred, arena_confusion=args.confusion))
+    return 0
+
+
+def cv_rows() -> tuple[T.TaskRows, list, list, list]:
+    """(the task head's training rows, the synthetic train examples, the RouterArena pairs, the Arena-Hard
+    prompts they were built from)."""
+    train_ex = [e for e in generate() if e.split == "train"]
+    syn_fv = [extract(e.messages, e.tools, e.stream) for e in train_ex]
+    pairs = load_routerarena()
+    pair_fv, _ = T.complexity_rows(pairs)
+    arena = load_arena_hard()
+    return T.task_rows(train_ex, syn_fv, pairs, pair_fv, arena), train_ex, pairs, arena
+
+
+def report(rows: T.TaskRows, y: np.ndarray, pred: np.ndarray, arena_confusion: bool = False) -> str:
+    """Out-of-fold macro-F1 and accuracy per data part, then the same as one table row."""
+    lines, cells = [], []
     for part, name in PARTS:
         idx = [i for i, p in enumerate(rows.part) if p == part]
         if not idx:
@@ -93,11 +106,10 @@ def main() -> int:
         f1 = macro_f1(yt, yp)[0]
         acc = float(np.mean([a == b for a, b in zip(yt, yp)]))
         cells.append(f"{f1:.3f} / {acc:.3f}")
-        print(f"{name:<20} n={len(idx):>5}  macro-F1={f1:.3f}  accuracy={acc:.3f}")
-        if part == "arena" and args.confusion:
-            print(confusion(yt, yp))
-    print("| " + " | ".join(cells) + " |")
-    return 0
+        lines.append(f"{name:<20} n={len(idx):>5}  macro-F1={f1:.3f}  accuracy={acc:.3f}")
+        if part == "arena" and arena_confusion:
+            lines.append(confusion(yt, yp))
+    return "\n".join(lines + ["| " + " | ".join(cells) + " |"])
 
 
 if __name__ == "__main__":

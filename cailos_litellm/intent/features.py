@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 from numba import njit
 
-from cailos_litellm.intent.hashing import MAX_BYTES, ngram_hashes, word_grams
+from cailos_litellm.intent.hashing import MAX_BYTES, first_tokens_at, ngram_hashes, word_grams
 from cailos_litellm.intent.lexicon import COLUMNS, term_lists
 
 __all__ = [
@@ -159,8 +159,8 @@ def _phrase_hash(phrase: str) -> tuple[int, int]:
     first = phrase.startswith("^")
     low = np.frombuffer(phrase.lstrip("^").lower().encode("utf-8"), dtype=np.uint8)
     h, wide, nt = ngram_hashes(_padded(low), _CHAR_HEAD, _CHAR_TAIL, _TERM_DIM)
-    # the hashes start with the tokens, then their bigrams, then the first tokens
-    i = 2 * nt - 1 if first else 0 if nt == 1 else 2 * nt - 2
+    # `^word`: its first-token hash; one token: the token; more: the last bigram, just before the first tokens
+    i = first_tokens_at(nt) if first else 0 if nt == 1 else first_tokens_at(nt) - 1
     return int(h[i]), int(wide[i])
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["MAX_BYTES", "ngram_hashes", "word_grams"]
+__all__ = ["MAX_BYTES", "first_tokens_at", "ngram_hashes", "word_grams"]
 
 MAX_BYTES = 1024  # the longest byte string hashed (see features._window)
 _P = 0x100000001B3  # odd multiplier: invertible mod 2**64
@@ -88,10 +88,16 @@ def _tokens(b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return prefix, tok[:nt], words[:nw]
 
 
+def first_tokens_at(nt: int) -> int:
+    """Where the first tokens start in `ngram_hashes`' hashes, for `nt` tokens: after the tokens and their
+    bigrams (so the last bigram is just before)."""
+    return nt + max(nt - 1, 0)
+
+
 def word_grams(nt: int) -> int:
     """How many of `ngram_hashes`' first hashes are word n-grams (tokens, their bigrams, the first tokens), for
     `nt` tokens."""
-    return 2 * nt - 1 + min(nt, _FIRST) if nt else 0
+    return first_tokens_at(nt) + min(nt, _FIRST)
 
 
 @njit(cache=True, nogil=True)

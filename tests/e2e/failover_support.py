@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import asyncio
 import time
 import warnings
 from dataclasses import dataclass
@@ -12,8 +12,11 @@ import openai
 import redis
 
 from cailos_litellm.config import load_bundle_config
+from cailos_litellm.decisions import DecisionLog
 from cailos_litellm.launch import MASTER_KEY, ROOT, render_config
 from cailos_litellm.proxy.facts import litellm_facts
+from cailos_litellm.state import key, open_store
+from cailos_litellm.types import Decision
 
 __all__ = [
     "CLASSIFY",
@@ -73,21 +76,26 @@ def settle_outcomes(state_url: str, control: Any, timeout_s: float = 5.0) -> Non
     land after the next test has begun, and one is enough to reorder a chain: a late gpt-4.1-nano sample gives it a
     measured latency of a few ms against llama's unmeasured tier prior (900 ms), and `auto:cost` then starts at
     nano (the likely cause of a rare full-suite failure that saw no attempt at llama). Warns if they never land."""
-    from cailos_litellm.state import key
-
     served = sum(1 for r in control.requests() if r["status"] == 200)
-    prefix = key("win", "x")[:-1]
-    recorded = 0
-    with redis.Redis.from_url(state_url, decode_responses=True) as store:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            recorded = sum(int(v) for k in store.scan_iter(match=prefix + "*")
-                           for f, v in store.hgetall(k).items() if f.endswith("|ok"))
-            if recorded >= served:
-                return
-            time.sleep(0.02)
-    warnings.warn(f"{recorded} success samples in the store after {timeout_s:g} s for {served} answers the sandbox "
-                  "served: the next test may start from a stale ranking", stacklevel=2)
+    windows = [key("win", name) for name in _CONFIG.registry.names]
+
+    async def wait() -> int:
+        store = await open_store(state_url, fallback=False)
+        try:
+            deadline, recorded = time.monotonic() + timeout_s, 0
+            while time.monotonic() < deadline:
+                recorded = sum(w.successes for w in await store.window_read(windows, time.time()))
+                if recorded >= served:
+                    break
+                await asyncio.sleep(0.02)
+            return recorded
+        finally:
+            await store.close()
+
+    recorded = asyncio.run(wait())
+    if recorded < served:
+        warnings.warn(f"{recorded} success samples in the store after {timeout_s:g} s for {served} answers the "
+                      "sandbox served: the next test may start from a stale ranking", stacklevel=2)
 
 
 def reset_state(state_url: str, control: Any) -> None:
@@ -108,7 +116,6 @@ def wait_breaker_closed(state_url: str, deployment_id: str, timeout_s: float = 3
     """A probe's success closes its breaker from LiteLLM's success hook, which runs after the client has its
     answer: wait for that before asserting what another instance does next."""
     from cailos_litellm.health.breaker import BreakerState
-    from cailos_litellm.state import key
 
     with redis.Redis.from_url(state_url, decode_responses=True) as store:
         deadline = time.monotonic() + timeout_s
@@ -117,21 +124,23 @@ def wait_breaker_closed(state_url: str, deployment_id: str, timeout_s: float = 3
             time.sleep(0.02)
 
 
-def decision_record(state_url: str, decision_id: str | None, timeout_s: float = 1.0) -> dict[str, Any] | None:
+def decision_record(state_url: str, decision_id: str | None, timeout_s: float = 1.0) -> Decision | None:
     """The proxy's logged decision (chain, trace, scores; no prompt text), for an assertion message. It lands
     within WRITE_BEHIND_S of the request."""
-    from cailos_litellm.state import key
-
     if not decision_id:
         return None
-    with redis.Redis.from_url(state_url, decode_responses=True) as store:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            for raw in store.lrange(key("decisions"), 0, -1):
-                if f'"id":"{decision_id}"' in raw:
-                    return json.loads(raw)
-            time.sleep(0.05)
-    return None
+
+    async def find() -> Decision | None:
+        store = await open_store(state_url, fallback=False)
+        try:
+            log, deadline = DecisionLog(store), time.monotonic() + timeout_s
+            while (found := await log.get(decision_id)) is None and time.monotonic() < deadline:
+                await asyncio.sleep(0.05)
+            return found[0] if found else None
+        finally:
+            await store.close()
+
+    return asyncio.run(find())
 
 
 def state_db_url(redis_server_url: str) -> str:

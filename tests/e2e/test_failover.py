@@ -49,7 +49,7 @@ def test_chain_under_test(fo, sandbox, state_url):
     assert ok.status == 200 and ok.endpoint == PRIMARY
     assert ok.headers["x-cailos-fallbacks"].split(",")[0] == SECOND
     logged = decision_record(state_url, ok.headers["x-cailos-decision-id"])  # what a failure message shows
-    assert logged is not None and logged["chain"][:2] == [PRIMARY, SECOND] and logged["strategy"] == "cost"
+    assert logged is not None and logged.chain[:2] == (PRIMARY, SECOND) and logged.strategy == "cost"
     assert [(r["model"], r["lane"]) for r in seen.seen()] == [(LLAMA, "local")]
 
 
